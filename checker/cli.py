@@ -1,0 +1,174 @@
+"""The ``verzuimcheck`` command line: parse, build, execute, choose the exit code.
+
+Exit codes (docs/cli.md): 0 no finding reaches --fail-on; 1 one does; 2 bad
+input or usage; 3 an internal error (a bug: please report it with --debug).
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from datetime import date
+
+import click
+
+from .errors import InputErrors
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, render_error, text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def exit_code(results, fail_on: str, had_input_errors: bool) -> int:
+    """The one place that decides the exit code."""
+    if had_input_errors:
+        return EXIT_INPUT
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = FAIL_ON.index(fail_on)
+    for result in results:
+        if any(FAIL_ON.index(f.severity) <= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def print_input_errors(errors, lang: str) -> None:
+    for error in errors:
+        click.echo(render_error(error, lang), err=True)
+    click.echo(text("ui", "input_errors", lang, count=len(errors)), err=True)
+
+
+def guarded(command):
+    """Turn InputErrors into messages and exit 2; hide tracebacks unless --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        lang = kwargs.get("lang", DEFAULT_LANGUAGE)
+        try:
+            return command(*args, **kwargs)
+        except InputErrors as exc:
+            print_input_errors(exc.errors, lang)
+            sys.exit(EXIT_INPUT)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # output piped into `head` and the like
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+        except Exception as exc:  # a bug, not bad input
+            if kwargs.get("debug"):
+                raise
+            click.echo(f"verzuimcheck: internal error: {type(exc).__name__}: {exc} (run with --debug)", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+def parse_option_date(value: str | None, option: str) -> date | None:
+    from .model.dates import DateProblem, parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateProblem:
+        raise click.BadParameter(f"'{value}' is not a valid date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def common_options(formats):
+    def decorate(command):
+        command = click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")(command)
+        command = click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+                               help="Largest input file accepted (default 10 MB).")(command)
+        command = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+                               help="Extra rule pack directory (repeatable).")(command)
+        command = click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE,
+                               show_default=True, help="Language of the report.")(command)
+        command = click.option("--format", "fmt", type=click.Choice(formats), default=formats[0],
+                               show_default=True, help="Output format.")(command)
+        return command
+    return decorate
+
+
+def load_context(rule_dirs):
+    from .rulebook import default_rulebook
+    from .vocab import load_vocabulary
+
+    return load_vocabulary(), default_rulebook(tuple(rule_dirs))
+
+
+def load_all(paths, loader):
+    """Load every path; return (loaded objects, input errors)."""
+    loaded, errors = [], []
+    for path in paths:
+        try:
+            loaded.append(loader(path))
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+    return loaded, errors
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="verzuimcheck")
+def main():
+    """verzuimcheck: Wet verbetering poortwachter rules and role separation, checked as data."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", metavar="DATE", help="Judge the dossier as on this date (default: today).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@common_options(("table", "json"))
+@guarded
+def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
+    """Audit one or more case dossiers (YAML or JSON) against the Wvp rules."""
+    from . import report
+    from .engine import audit_dossier
+    from .model.dossier import load_dossier
+
+    when = parse_option_date(as_of, "--as-of") or date.today()
+    vocab, rulebook = load_context(rule_dirs)
+    dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
+    results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
+    if results:
+        report.get(fmt)(results, sys.stdout, lang)
+    if errors:
+        print_input_errors(errors, lang)
+    sys.exit(exit_code(results, fail_on, bool(errors)))
+
+
+@main.command()
+@click.argument("dossier_path", required=False, type=click.Path(dir_okay=False))
+@click.option("--first-sick-day", metavar="DATE", help="First sick day (instead of a dossier).")
+@common_options(("table", "json"))
+@guarded
+def calendar(dossier_path, first_sick_day, fmt, lang, rule_dirs, max_bytes, debug):
+    """Every Wvp deadline from a first sick day, or from a dossier (with samentelling)."""
+    from .model.calendar import SickCalendar
+    from .model.dossier import load_dossier
+    from .planning import plan_for
+    from .report.calendar import CALENDAR_REPORTERS
+
+    if bool(dossier_path) == bool(first_sick_day):
+        raise click.UsageError("give either --first-sick-day DATE or a DOSSIER file (not both)")
+    vocab, rulebook = load_context(rule_dirs)
+    if dossier_path:
+        loaded = load_dossier(dossier_path, vocab, max_bytes)
+        plan = plan_for(loaded.calendar(), rulebook, file=loaded.file, subject=loaded.id)
+    else:
+        plan = plan_for(SickCalendar.open_from(parse_option_date(first_sick_day, "--first-sick-day")), rulebook)
+    CALENDAR_REPORTERS[fmt]([plan], rulebook.by_id(), sys.stdout, lang)
+
+
+@main.command("rules")
+@common_options(("table", "json", "markdown"))
+@guarded
+def rules_command(fmt, lang, rule_dirs, max_bytes, debug):
+    """List every rule with its kind, severity and legal source."""
+    from .report.rules_doc import RULE_REPORTERS
+
+    _, rulebook = load_context(rule_dirs)
+    RULE_REPORTERS[fmt](rulebook, sys.stdout, lang)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

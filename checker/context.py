@@ -1,0 +1,56 @@
+"""What a rule kind sees of a dossier: the latest wachttijd, as of one date."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from .kinds.base import as_list
+from .model.calendar import SickCalendar
+from .model.dossier import Dossier
+
+
+@dataclass
+class DossierContext:
+    dossier: Dossier
+    as_of: date
+    vocab: object
+    calendar: SickCalendar = field(init=False)
+    events: tuple = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.calendar = self.dossier.calendar()
+        start = self.calendar.start
+        in_scope = [e for e in self.dossier.events if start <= e.date <= self.as_of]
+        self.events = tuple(sorted(in_scope, key=lambda e: (e.date, e.type, e.by, e.actor or "")))
+
+    @cached_property
+    def _dates_by_type(self) -> dict:
+        by_type: dict = {}
+        for event in self.events:
+            by_type.setdefault(event.type, []).append(event.date)
+        return by_type
+
+    def dates(self, types) -> list:
+        """Sorted dates of in-scope events of the given type(s)."""
+        return sorted(d for t in as_list(types) for d in self._dates_by_type.get(t, ()))
+
+    def first(self, types) -> date | None:
+        dates = self.dates(types)
+        return dates[0] if dates else None
+
+    def skipped_events(self) -> dict:
+        """Events the audit does not count, by reason: for notes, never silently."""
+        start = self.calendar.start
+        return {
+            "events-after-as-of": sum(1 for e in self.dossier.events if e.date > self.as_of),
+            "events-earlier-wachttijd": sum(1 for e in self.dossier.events if e.date < start),
+            "events-after-wachttijd": sum(1 for e in self.events if e.date > self.calendar.wachttijd_last_day()),
+        }
+
+    @cached_property
+    def role_graph(self):
+        """The role graph of who did what in this dossier (built on first use)."""
+        from .roles.graph import graph_from_dossier
+
+        return graph_from_dossier(self.dossier, self.vocab)

@@ -1,0 +1,52 @@
+"""Kind ``cadence``: events that must follow each other with no gap over a maximum.
+
+From the first ``start`` event until recovery, the first ``until`` event or the
+as-of date, every gap between consecutive ``anchors`` is at most
+``max_gap_days`` counted sick days (gap days of samentelling are skipped).
+Each gap is one timeline entry; a gap that is too long is ``late`` (closed
+by a later event) or ``missing`` (still open, or open when the case ended).
+
+params:
+  start: plan_van_aanpak
+  anchors: [plan_van_aanpak, evaluatie, bijstelling_plan_van_aanpak, eerstejaarsevaluatie]
+  until: [wia_aanvraag]
+  max_gap_days: 42
+"""
+from __future__ import annotations
+
+from .base import EVENTS_SCHEMA, Outcome, as_list
+
+KIND = "cadence"
+SUBJECTS = ("dossier",)
+PARAMS_SCHEMA = {
+    "type": "object",
+    "required": ["start", "anchors", "max_gap_days"],
+    "additionalProperties": False,
+    "properties": {
+        "start": {"type": "string"},
+        "anchors": EVENTS_SCHEMA,
+        "until": EVENTS_SCHEMA,
+        "max_gap_days": {"type": "integer", "minimum": 1, "maximum": 365},
+    },
+}
+
+
+def referenced_events(params: dict) -> list:
+    return [params["start"]] + as_list(params["anchors"]) + as_list(params.get("until", []))
+
+
+def check(rule, ctx):
+    params = rule.params
+    first = ctx.first(params["start"])
+    if first is None:
+        return  # no plan yet: the plan's own rule reports that
+    ended = ctx.first(as_list(params.get("until", [])))
+    anchors = sorted({d for d in ctx.dates(as_list(params["anchors"])) if d >= first and (ended is None or d <= ended)})
+    gap = params["max_gap_days"]
+    for previous, following in zip(anchors, anchors[1:]):
+        due = ctx.calendar.add_counted_days(previous, gap)
+        yield Outcome("late" if following > due else "on-time", due=due, date=following)
+    due = ctx.calendar.add_counted_days(anchors[-1], gap)
+    if (ended is not None and due >= ended) or not ctx.calendar.required(due):
+        return  # the case ended (recovery or WIA-aanvraag) before another evaluation was due
+    yield Outcome("missing" if due < ctx.as_of else "upcoming", due=due)

@@ -1,0 +1,1 @@
+"""Strict loading of input files: YAML/JSON with positions, JSON Schema validation."""

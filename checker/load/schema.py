@@ -1,0 +1,123 @@
+"""JSON Schema validation that speaks the user's language.
+
+jsonschema finds the problems; this module turns each into an InputError with
+the file line, a JSON path, a message code and, for a misspelled name, a
+did-you-mean. Every error is kept (not just the first), sorted by position.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import InputError, did_you_mean
+
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict:
+    """A schema shipped in ``checker/schemas/<name>.schema.json``."""
+    text = resources.files("checker").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=None)
+def validator_for(name: str):
+    from jsonschema import Draft202012Validator  # imported where needed: keeps start-up fast
+
+    schema = load_schema(name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def validate(document, schema_name: str) -> list[InputError]:
+    """All schema problems of ``document`` as InputErrors (empty when valid)."""
+    errors = []
+    for error in validator_for(schema_name).iter_errors(document.data):
+        errors.extend(_convert(document, error))
+    return errors
+
+
+def validate_part(document, schema: dict, path: tuple) -> list[InputError]:
+    """Validate the value at ``path`` of a document against an inline schema.
+
+    Used for a rule's ``params``, whose schema belongs to the rule's kind.
+    """
+    from jsonschema import Draft202012Validator
+
+    value = document.data
+    for part in path:
+        value = value[part]
+    errors = []
+    for error in Draft202012Validator(schema).iter_errors(value):
+        error.path.extendleft(reversed(path))
+        errors.extend(_convert(document, error))
+    return errors
+
+
+def _type_name(value) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer",
+            float: "number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _expected(error) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if "x-expected" in schema:
+        return schema["x-expected"]
+    if error.validator == "type":
+        value = error.validator_value
+        return " | ".join(value) if isinstance(value, list) else value
+    return str(error.validator_value)
+
+
+def _convert(document, error) -> list[InputError]:
+    """One jsonschema error as one or more InputErrors."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        present = [k for k in error.instance if isinstance(k, str)]
+        return [document.error("schema.required", path, field=name,
+                               hint=did_you_mean(name, present)) for name in missing]
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in known]
+        return [document.error("schema.unknown-field", path + (key,), want_key=True, field=key,
+                               allowed=", ".join(known), hint=did_you_mean(key, known)) for key in extra]
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        return [document.error("schema.enum", path, value=_describe(error.instance), allowed=", ".join(choices),
+                               hint=did_you_mean(str(error.instance), choices))]
+    if kind in ("type", "anyOf", "oneOf", "pattern", "format"):
+        code = "schema.pattern" if kind in ("pattern", "format") else "schema.type"
+        return [document.error(code, path, expected=_expected(error), got=_describe(error.instance))]
+    return [document.error("schema.invalid", path, problem=_plain_message(error))]
+
+
+_TOKEN = re.compile(r"^[A-Za-z0-9_.:+/-]{1,40}$")
+
+
+def _describe(value) -> str:
+    """The offending value, echoed only when it is a short token.
+
+    Free text may hold medical detail, so a string with spaces or of some
+    length is described by its type, never quoted.
+    """
+    if isinstance(value, (dict, list)):
+        return _type_name(value)
+    if isinstance(value, str) and not _TOKEN.match(value):
+        return "string"
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _plain_message(error) -> str:
+    """jsonschema's own message, without echoing long input values."""
+    kind, value = error.validator, error.validator_value
+    if kind in ("minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "minProperties"):
+        return f"{kind} {value}"
+    if kind == "uniqueItems":
+        return "items must be unique"
+    if kind == "const":
+        return f"must be {value!r}"
+    return kind

@@ -1,0 +1,1 @@
+"""Typed, immutable model of the inputs: dossiers, policies and the sick-day calendar."""

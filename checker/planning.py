@@ -1,0 +1,39 @@
+"""The deadline calendar of a wachttijd: every step's due date, no events needed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .engine import calendar_facts, run_rules
+
+
+@dataclass
+class _EmptyContext:
+    """A dossier context with no events: every step shows its own due date."""
+
+    calendar: object
+    as_of: date = date.min
+    vocab: object = None
+    events: tuple = ()
+
+    def dates(self, types) -> list:
+        return []
+
+    def first(self, types):
+        return None
+
+
+@dataclass
+class Plan:
+    start: date
+    steps: list  # TimelineEntry, sorted
+    facts: dict
+    file: str | None = None
+    subject: str | None = None
+
+
+def plan_for(calendar, rulebook, file=None, subject=None) -> Plan:
+    rules = rulebook.for_subject("dossier", calendar.start)
+    _, timeline = run_rules(rules, _EmptyContext(calendar=calendar), subject or "")
+    timeline.sort(key=lambda e: (e.due, e.step))
+    return Plan(start=calendar.start, steps=timeline, facts=calendar_facts(calendar), file=file, subject=subject)

@@ -1,0 +1,82 @@
+"""Turning findings into words and plain dicts: shared by every reporter."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..messages import fill, localized, text
+from ..model.dates import iso
+
+
+def _param(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def finding_message(result, finding, lang: str) -> str:
+    """The rule's message template filled with the finding's facts."""
+    rule = result.rules.get(finding.rule)
+    if rule is None:
+        return finding.rule
+    params = {name: _param(value) for name, value in finding.params}
+    params.update(due=iso(finding.due) or "-", date=iso(finding.date) or "-",
+                  actors=", ".join(finding.actors), status=text("status", finding.status, lang))
+    if finding.due and finding.date:
+        params["days"] = (finding.date - finding.due).days
+    return fill(localized(rule.message, lang), params)
+
+
+def finding_title(result, finding, lang: str) -> str:
+    rule = result.rules.get(finding.rule)
+    return localized(rule.title, lang) if rule else finding.rule
+
+
+def finding_source(result, finding) -> str:
+    rule = result.rules.get(finding.rule)
+    return rule.source_text() if rule else ""
+
+
+def finding_to_dict(result, finding, lang: str) -> dict:
+    rule = result.rules.get(finding.rule)
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "status": finding.status,
+        "due": iso(finding.due),
+        "date": iso(finding.date),
+        "actors": list(finding.actors),
+        "evidence": list(finding.evidence),
+        "title": finding_title(result, finding, lang),
+        "message": finding_message(result, finding, lang),
+        "source": finding_source(result, finding),
+        "source_url": rule.source.get("url") if rule else None,
+    }
+
+
+def timeline_to_dict(entry) -> dict:
+    data = {"step": entry.step, "due": iso(entry.due), "done": iso(entry.done), "status": entry.status}
+    if entry.window_start:
+        data["window_start"] = iso(entry.window_start)
+    return data
+
+
+def note_to_dict(note, lang: str) -> dict:
+    return {"code": note.code, "count": note.count, "message": text("notes", note.code, lang, count=note.count)}
+
+
+def result_to_dict(result, lang: str) -> dict:
+    data = {
+        "kind": result.kind,
+        "subject": result.subject,
+        "file": result.file,
+        "as_of": iso(result.as_of),
+        "summary": result.counts(),
+        "findings": [finding_to_dict(result, f, lang) for f in result.findings],
+    }
+    if result.kind == "dossier":
+        data["timeline"] = [timeline_to_dict(e) for e in result.timeline]
+        data["wachttijd"] = {name: iso(value) for name, value in result.facts.items()}
+    data["notes"] = [note_to_dict(n, lang) for n in result.notes]
+    return data

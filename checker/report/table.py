@@ -1,0 +1,70 @@
+"""``--format table``: a rich table of findings and the timeline, for people."""
+from __future__ import annotations
+
+from ..messages import text
+from ..model.dates import iso
+from .render import finding_message, finding_source, note_to_dict
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
+                 "upcoming": "blue", "not-required": "dim", "conflict": "bold red"}
+
+
+def _console(stream):
+    from rich.console import Console  # rich is imported only when a table is printed
+
+    return Console(file=stream, width=160, soft_wrap=False, highlight=False)
+
+
+def _findings_table(result, lang):
+    from rich.table import Table
+
+    table = Table(title=text("ui", "findings", lang), show_lines=False, expand=False)
+    for key in ("severity", "rule", "status", "what", "due", "done", "source"):
+        table.add_column(text("ui", key, lang), overflow="fold")
+    if result.kind != "dossier":
+        table.columns[4].header = text("ui", "actors", lang)
+        table.columns[5].header = text("ui", "evidence", lang)
+    for f in result.findings:
+        style = _SEVERITY_STYLE.get(f.severity, "")
+        if result.kind == "dossier":
+            when = (iso(f.due) or "-", iso(f.date) or "-")
+        else:
+            when = (", ".join(f.actors) or "-", " → ".join(f.evidence) or "-")
+        table.add_row(f"[{style}]{text('severity', f.severity, lang)}[/]", f.rule,
+                      text("status", f.status, lang), finding_message(result, f, lang), *when,
+                      finding_source(result, f))
+    return table
+
+
+def _timeline_table(result, lang):
+    from rich.table import Table
+
+    table = Table(title=text("ui", "timeline", lang))
+    for key in ("step", "window", "due", "done", "status"):
+        table.add_column(text("ui", key, lang))
+    for entry in result.timeline:
+        style = _STATUS_STYLE.get(entry.status, "")
+        table.add_row(entry.step, iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
+                      f"[{style}]{text('status', entry.status, lang)}[/]")
+    return table
+
+
+def report(results, stream, lang: str) -> None:
+    console = _console(stream)
+    for result in results:
+        header = f"[bold]{result.kind} {result.subject}[/] ({result.file})"
+        if result.as_of:
+            header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
+        console.print(header)
+        if result.findings:
+            console.print(_findings_table(result, lang))
+        else:
+            console.print(text("ui", "no_findings", lang))
+        if result.timeline:
+            console.print(_timeline_table(result, lang))
+        for note in result.notes:
+            console.print(f"[dim]{note_to_dict(note, lang)['message']}[/]")
+        console.print(text("ui", "summary", lang, errors=result.counts()["error"],
+                           warnings=result.counts()["warning"], infos=result.counts()["info"]))
+        console.print()

@@ -1,0 +1,1 @@
+"""The role graph (networkx) and the role-separation constraint kinds."""
