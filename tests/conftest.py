@@ -1,0 +1,51 @@
+"""Shared test helpers. Helpers owned by one area live in that area's test module."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.engine import audit_dossier
+from checker.load.document import Document
+from checker.model.dossier import build_dossier
+from checker.rulebook import default_rulebook
+from checker.vocab import load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    return load_vocabulary()
+
+
+@pytest.fixture(scope="session")
+def rulebook():
+    return default_rulebook()
+
+
+def dossier_from_dict(data: dict, vocab):
+    """Build a Dossier straight from a dict (as if read from a file)."""
+    return build_dossier(Document(file="<test>", data=data), vocab)
+
+
+def audit_dict(data: dict, as_of: str | date, vocab=None, rulebook=None):
+    vocab = vocab or load_vocabulary()
+    rulebook = rulebook or default_rulebook()
+    when = date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    return audit_dossier(dossier_from_dict(data, vocab), rulebook, vocab, when)
+
+
+def run_cli(*args: str):
+    """Run the CLI in-process; returns the click Result (exit_code, stdout, stderr)."""
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def run_cli_json(*args: str):
+    result = run_cli(*args, "--format", "json")
+    return result, json.loads(result.stdout) if result.stdout.strip() else None
