@@ -1,4 +1,9 @@
-"""What a rule kind sees of a dossier: the latest wachttijd, as of one date."""
+"""What a rule kind sees of a dossier: the latest wachttijd, as of one date.
+
+The audit sees the dossier as it stood on the as-of date: events after it are
+not counted, a period that starts after it is not known yet, and a period that
+ends after it was still open on that date.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,6 +15,13 @@ from .model.calendar import SickCalendar
 from .model.dossier import Dossier
 
 
+def periods_as_of(periods, as_of: date) -> tuple:
+    """The sick periods as known on ``as_of`` (the first one when none had begun)."""
+    known = tuple((start, end if end is None or end <= as_of else None)
+                  for start, end in periods if start <= as_of)
+    return known or tuple(periods[:1])
+
+
 @dataclass
 class DossierContext:
     dossier: Dossier
@@ -19,7 +31,7 @@ class DossierContext:
     events: tuple = field(init=False)
 
     def __post_init__(self) -> None:
-        self.calendar = self.dossier.calendar()
+        self.calendar = SickCalendar.from_periods(periods_as_of(self.dossier.periods, self.as_of))
         start = self.calendar.start
         in_scope = [e for e in self.dossier.events if start <= e.date <= self.as_of]
         self.events = tuple(sorted(in_scope, key=lambda e: (e.date, e.type, e.by, e.actor or "")))

@@ -45,11 +45,18 @@ EVENTS_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type
 
 
 def resolve_due(spec: dict, ctx) -> date:
-    """Due date: ``days`` after ``after_event`` when it happened, else counted ``day`` (+ ``plus_days``)."""
+    """Due date: ``days`` after ``after_event`` when it happened, else counted ``day`` (+ ``plus_days``).
+
+    ``days`` after an event are counted sick days, like every other term: a
+    samentelling gap between the event and the due date moves the due date by
+    the gap. ``plus_days`` are calendar days after counted ``day`` ("the day
+    after 42 weeks of sickness").
+    """
     if "after_event" in spec:
         anchor = ctx.first(spec["after_event"])
         if anchor is not None:
-            return anchor + timedelta(days=spec.get("days", 0))
+            days = spec.get("days", 0)
+            return ctx.calendar.add_counted_days(anchor, days) if days else anchor
     return ctx.calendar.day(spec["day"]) + timedelta(days=spec.get("plus_days", 0))
 
 

@@ -41,12 +41,22 @@ def check(rule, ctx):
     if first is None:
         return  # no plan yet: the plan's own rule reports that
     ended = ctx.first(as_list(params.get("until", [])))
-    anchors = sorted({d for d in ctx.dates(as_list(params["anchors"])) if d >= first and (ended is None or d <= ended)})
+    anchors = _anchors(ctx, params, first, ended)
+    if not anchors:
+        return  # the case ended (an `until` event) before it started
     gap = params["max_gap_days"]
     for previous, following in zip(anchors, anchors[1:]):
         due = ctx.calendar.add_counted_days(previous, gap)
+        if not ctx.calendar.required(due):
+            return  # recovered before this evaluation was due: later events are not part of the cadence
         yield Outcome("late" if following > due else "on-time", due=due, date=following)
     due = ctx.calendar.add_counted_days(anchors[-1], gap)
     if (ended is not None and due >= ended) or not ctx.calendar.required(due):
         return  # the case ended (recovery or WIA-aanvraag) before another evaluation was due
     yield Outcome("missing" if due < ctx.as_of else "upcoming", due=due)
+
+
+def _anchors(ctx, params, first, ended) -> list:
+    """Distinct anchor dates from the first ``start`` event up to and including the end."""
+    dates = ctx.dates(as_list(params["anchors"]))
+    return sorted({d for d in dates if d >= first and (ended is None or d <= ended)})
