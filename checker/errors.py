@@ -9,22 +9,49 @@ user sees every mistake at once instead of fixing them one run at a time.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-PathPart = "str | int"
+#: What a message may quote of the input: one short word-like token. Anything
+#: else (a sentence, a long string) may be free text with medical detail, so it
+#: is replaced by HIDDEN, which the renderer words as "[text not shown]".
+_TOKEN = re.compile(r"^[\w.:+/!,#@-]{1,64}$")
+HIDDEN = "<hidden>"
+#: Parameters that carry input text (the others are counts, dates we parsed, or our own words).
+ECHOED_PARAMS = frozenset({"value", "key", "field", "tag"})
 
 
-def json_path(path: Sequence[str | int]) -> str:
-    """Render a path as ``$.events[3].date``."""
+def is_token(text: str) -> bool:
+    """True when ``text`` is short and word-like enough to quote in a message."""
+    return bool(_TOKEN.match(text))
+
+
+def safe_echo(value):
+    """``value`` if it may appear in a message, else HIDDEN (strings only are checked)."""
+    if isinstance(value, str) and not is_token(value):
+        return HIDDEN
+    return value
+
+
+def json_path(path: Sequence[str | int] | None) -> str | None:
+    """Render a path as ``$.events[3].date``; None for an error about the whole file.
+
+    A key that is not a plain name is shown as ``[…]`` only when it is a short
+    token; a sentence used as a key is never quoted (it may be free text).
+    """
+    if path is None:
+        return None
     out = "$"
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.replace("_", "").replace("-", "").isalnum():
+        elif part.replace("_", "").replace("-", "").isalnum() and is_token(part):
             out += f".{part}"
-        else:
+        elif is_token(part):
             out += f"[{part!r}]"
+        else:
+            out += "[?]"
     return out
 
 
@@ -46,21 +73,21 @@ class InputError:
 
     code: str
     file: str
-    path: tuple = ()
+    path: tuple | None = None  # None: the error is about the file, not a place in it
     line: int | None = None
     column: int | None = None
     params: tuple = ()
     hint: str | None = None
 
     @property
-    def json_path(self) -> str:
+    def json_path(self) -> str | None:
         return json_path(self.path)
 
     def param_dict(self) -> dict:
         return dict(self.params)
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line or 0, self.column or 0, self.json_path, self.code)
+        return (self.file, self.line or 0, self.column or 0, self.json_path or "", self.code, repr(self.params))
 
     def to_dict(self) -> dict:
         return {
@@ -74,9 +101,13 @@ class InputError:
         }
 
 
-def make_error(code: str, file: str, path=(), line=None, column=None, hint=None, **params) -> InputError:
-    return InputError(code=code, file=file, path=tuple(path), line=line, column=column,
-                      params=tuple(sorted(params.items())), hint=hint)
+def make_error(code: str, file: str, path=None, line=None, column=None, hint=None, **params) -> InputError:
+    """An InputError; input text in ``value``/``key``/``field``/``tag`` and the hint is
+    kept only when it is a short token (see :func:`safe_echo`)."""
+    params = {name: safe_echo(v) if name in ECHOED_PARAMS else v for name, v in params.items()}
+    return InputError(code=code, file=file, path=None if path is None else tuple(path), line=line,
+                      column=column, params=tuple(sorted(params.items())),
+                      hint=hint if hint is None or is_token(hint) else None)
 
 
 @dataclass

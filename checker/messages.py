@@ -5,6 +5,8 @@ import string
 from functools import lru_cache
 from importlib import resources
 
+from .errors import HIDDEN
+
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
@@ -28,8 +30,12 @@ def fill(template: str, params: dict) -> str:
     return string.Formatter().vformat(template, (), _Lenient(params))
 
 
-def text(section: str, key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
-    """A catalogue text, e.g. ``text("status", "late", "en")``."""
+def text(section: str, key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
+    """A catalogue text, e.g. ``text("status", "late", "en")``.
+
+    The first three parameters are positional-only, so a message parameter may
+    be called ``key`` or ``section`` (``yaml.duplicate-key`` has a ``key``).
+    """
     entry = catalogue().get(section, {}).get(key)
     if entry is None:
         return key
@@ -43,21 +49,44 @@ def localized(mapping, lang: str) -> str:
     return mapping.get(lang) or mapping.get(DEFAULT_LANGUAGE) or next(iter(mapping.values()), "")
 
 
+def _localized_params(error, lang: str) -> dict:
+    """Error parameters in the reader's language: expected shapes, type names, hidden text."""
+    params = error.param_dict()
+    words = catalogue().get("expected", {})
+    for name in ("expected", "got"):
+        if params.get(name) in words:
+            params[name] = text("expected", params[name], lang)
+    for name, value in params.items():
+        if value == HIDDEN:
+            params[name] = text("ui", "hidden", lang)
+    if "problem" in params:
+        params["problem"] = parser_problem(params["problem"], lang)
+    return params
+
+
+def parser_problem(problem: str, lang: str) -> str:
+    """A YAML or JSON parser's own (English) wording, translated when we know it."""
+    for english, entry in catalogue().get("parser", {}).items():
+        if problem.startswith(english):
+            return entry.get(lang) or problem
+    return problem
+
+
 def render_error(error, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``file:line:col: $.path: message (did you mean 'x'?)``"""
+    """``file:line:col: $.path: message (did you mean 'x'?)``
+
+    The JSON path is left out only for errors about the file as a whole
+    (not found, not UTF-8, ...); an error about the top level shows ``$``.
+    """
     where = error.file
     if error.line:
         where += f":{error.line}"
         if error.column:
             where += f":{error.column}"
-    params = error.param_dict()
-    if params.get("expected") in catalogue().get("expected", {}):
-        params["expected"] = text("expected", params["expected"], lang)
-    message = text("errors", error.code, lang, **params)
     parts = [where]
-    if error.path:
+    if error.json_path is not None:
         parts.append(error.json_path)
-    parts.append(message)
+    parts.append(text("errors", error.code, lang, **_localized_params(error, lang)))
     line = ": ".join(parts)
     if error.hint:
         line += f" ({text('ui', 'did_you_mean', lang, hint=error.hint)})"

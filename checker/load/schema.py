@@ -11,8 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..errors import InputError, did_you_mean
-
+from ..errors import InputError, did_you_mean, is_token
 
 
 @lru_cache(maxsize=None)
@@ -36,7 +35,17 @@ def validate(document, schema_name: str) -> list[InputError]:
     errors = []
     for error in validator_for(schema_name).iter_errors(document.data):
         errors.extend(_convert(document, error))
-    return errors
+    return _merge_misspellings(errors)
+
+
+def _merge_misspellings(errors: list[InputError]) -> list[InputError]:
+    """A misspelled required field is one mistake, not two: keep the unknown-field
+    error (it points at the line and suggests the right name) and drop the
+    "required field missing" error that suggests the misspelling."""
+    unknown = {(e.path[:-1], e.param_dict()["field"], e.hint) for e in errors
+               if e.code == "schema.unknown-field"}
+    return [e for e in errors if not (
+        e.code == "schema.required" and (e.path, e.hint, e.param_dict()["field"]) in unknown)]
 
 
 def validate_part(document, schema: dict, path: tuple) -> list[InputError]:
@@ -53,7 +62,7 @@ def validate_part(document, schema: dict, path: tuple) -> list[InputError]:
     for error in Draft202012Validator(schema).iter_errors(value):
         error.path.extendleft(reversed(path))
         errors.extend(_convert(document, error))
-    return errors
+    return _merge_misspellings(errors)
 
 
 def _type_name(value) -> str:
@@ -87,26 +96,49 @@ def _convert(document, error) -> list[InputError]:
                                allowed=", ".join(known), hint=did_you_mean(key, known)) for key in extra]
     if kind == "enum":
         choices = [str(c) for c in error.validator_value]
-        return [document.error("schema.enum", path, value=_describe(error.instance), allowed=", ".join(choices),
+        return [document.error("schema.enum", path, got=_describe(error.instance), allowed=", ".join(choices),
                                hint=did_you_mean(str(error.instance), choices))]
     if kind in ("type", "anyOf", "oneOf", "pattern", "format"):
         code = "schema.pattern" if kind in ("pattern", "format") else "schema.type"
         return [document.error(code, path, expected=_expected(error), got=_describe(error.instance))]
-    return [document.error("schema.invalid", path, problem=_plain_message(error))]
+    code, params = _constraint(error)
+    return [document.error(code, path, **params)]
 
 
-_TOKEN = re.compile(r"^[A-Za-z0-9_.:+/-]{1,40}$")
+def _constraint(error) -> tuple[str, dict]:
+    """Message code and parameters for a size or value constraint."""
+    kind, value = error.validator, error.validator_value
+    if kind == "maxLength":
+        return "schema.too-long", {"limit": value}
+    if kind == "minLength" and value == 1:
+        return "schema.too-short", {}
+    if kind == "minItems":
+        return "schema.too-few", {"limit": value}
+    if kind == "uniqueItems":
+        return "schema.not-unique", {}
+    if kind == "const":
+        return "schema.const", {"expected": json.dumps(value)}
+    return "schema.invalid", {"problem": _plain_message(error)}
+
+
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 
 
 def _describe(value) -> str:
     """The offending value, echoed only when it is a short token.
 
     Free text may hold medical detail, so a string with spaces or of some
-    length is described by its type, never quoted.
+    length is described by its type (or shape), never quoted. Type names are
+    keys of the ``expected`` section of the message catalogue, so they are
+    rendered in the reader's language.
     """
-    if isinstance(value, (dict, list)):
+    if value == []:
+        return "empty-array"
+    if isinstance(value, (dict, list)) or value is None:
         return _type_name(value)
-    if isinstance(value, str) and not _TOKEN.match(value):
+    if isinstance(value, str) and _DATE_TIME.match(value):
+        return "date-time"
+    if isinstance(value, str) and not is_token(value):
         return "string"
     return json.dumps(value, ensure_ascii=False, default=str)
 

@@ -35,6 +35,7 @@ _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+|\.[0-9]+[eE][-+]?[0-9]+)$")
+_MAX_DIGITS = 100
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -56,8 +57,8 @@ def compose_single(text: str, file: str):
         return None, [make_error("yaml.syntax", file, line=line, column=column, problem=problem)]
     except RecursionError:
         return None, [make_error("yaml.too-deep", file, limit=MAX_DEPTH)]
-    except yaml.YAMLError as exc:  # reader errors (control characters) and the like
-        return None, [make_error("yaml.syntax", file, problem=str(exc).splitlines()[0])]
+    except yaml.YAMLError as exc:  # reader errors; control characters are caught before
+        return None, [make_error("yaml.syntax", file, problem=type(exc).__name__)]
     if not nodes:
         return None, [make_error("file.empty", file)]
     if len(nodes) > 1:
@@ -77,11 +78,11 @@ def scalar_value(node: yaml.ScalarNode):
         return True
     if value in _FALSE:
         return False
-    if _INT.match(value):
+    if _INT.match(value) and len(value) <= _MAX_DIGITS:
         return int(value)
-    if _FLOAT.match(value):
+    if _FLOAT.match(value) and len(value) <= _MAX_DIGITS:
         return float(value)
-    return value
+    return value  # a 5,000-digit "number" stays text: int() would refuse it
 
 
 class _Builder:
@@ -99,7 +100,7 @@ class _Builder:
 
     def build(self, node, path=(), depth=0):
         if depth > MAX_DEPTH:
-            self.error("yaml.too-deep", node, path, limit=MAX_DEPTH)
+            self.error("yaml.too-deep", node, None, limit=MAX_DEPTH)  # a 64-step path helps nobody
             raise _Abort
         self._count(node, path)
         if node.tag not in _ALLOWED_TAGS:
@@ -116,7 +117,7 @@ class _Builder:
         if key in self.seen:
             self.repeats += 1
             if self.repeats > MAX_ALIAS_EXPANSION + 10 * len(self.seen):
-                self.error("yaml.alias-bomb", node, path, limit=MAX_ALIAS_EXPANSION)
+                self.error("yaml.alias-bomb", node, None, limit=MAX_ALIAS_EXPANSION)
                 raise _Abort
         else:
             self.seen.add(key)

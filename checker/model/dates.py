@@ -11,7 +11,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 class DateProblem(ValueError):
-    """``code`` is a message code: date.impossible or date.out-of-range."""
+    """``code`` is a message code: date.format, date.impossible or date.out-of-range."""
 
     def __init__(self, code: str, value: str) -> None:
         super().__init__(code)
@@ -24,7 +24,7 @@ def parse_date(value) -> date:
     text = str(value)
     match = _ISO.match(text)
     if not match:
-        raise DateProblem("date.option", text)
+        raise DateProblem("date.format", text)
     try:
         parsed = date(*map(int, match.groups()))
     except ValueError:

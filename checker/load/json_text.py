@@ -1,0 +1,87 @@
+"""Strict JSON: no duplicate keys, no NaN or Infinity, bounded nesting.
+
+The ``json`` module parses; lines for errors it cannot place itself come from
+the YAML composer (JSON is YAML flow syntax), asked only when an error needs one.
+"""
+from __future__ import annotations
+
+import json
+
+from ..errors import InputError, InputErrors, make_error
+from . import strict_yaml
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+class _Constant:
+    """Stands in for NaN / Infinity while parsing, so each can be reported at its path."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _no_duplicates(pairs):
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def parse_json(text: str, file: str):
+    """Plain data of a JSON text; raise InputErrors for every problem found."""
+    if not text.strip():
+        raise InputErrors([make_error("file.empty", file)])
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_Constant)
+    except json.JSONDecodeError as exc:
+        raise InputErrors([make_error("json.syntax", file, line=exc.lineno, column=exc.colno,
+                                      problem=exc.msg)]) from None
+    except _DuplicateKey as exc:
+        raise InputErrors(_duplicate_errors(text, file, str(exc))) from None
+    except RecursionError:
+        raise InputErrors([make_error("yaml.too-deep", file, limit=strict_yaml.MAX_DEPTH)]) from None
+    if depth(data) > strict_yaml.MAX_DEPTH:
+        raise InputErrors([make_error("yaml.too-deep", file, limit=strict_yaml.MAX_DEPTH)])
+    return data
+
+
+def constant_paths(data) -> list[tuple]:
+    """(path, name) of every NaN / Infinity placeholder, in document order."""
+    found, stack = [], [((), data)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, _Constant):
+            found.append((path, item.name))
+        elif isinstance(item, dict):
+            stack.extend((path + (k,), v) for k, v in reversed(list(item.items())))
+        elif isinstance(item, list):
+            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(item))))
+    return found
+
+
+def _duplicate_errors(text: str, file: str, key: str) -> list[InputError]:
+    """Every duplicate key, located through the YAML composer, which knows lines."""
+    root, errors = strict_yaml.compose_single(text.replace("\t", " "), file)
+    if not errors:
+        _, errors = strict_yaml.build_value(root, file)
+        errors = [e for e in errors if e.code == "yaml.duplicate-key"]
+    return errors or [make_error("yaml.duplicate-key", file, key=key, first_line="?")]
+
+
+def depth(value) -> int:
+    """Nesting depth of plain data, without recursion (stops counting past the limit)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > strict_yaml.MAX_DEPTH:
+            return level
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
