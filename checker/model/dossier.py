@@ -1,8 +1,9 @@
 """The dossier model and its builder.
 
-The builder runs after schema validation (so every field has the right shape)
-and checks what a schema cannot: real dates, periods in order, known event
-types, roles and actors. It collects every problem before raising.
+The builder checks what a schema cannot: real dates, periods in order, known
+event types, roles and actors. It runs even when schema validation found
+problems, skipping every value the schema already rejected, so a file's
+schema and semantic errors are reported together in one run.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ..errors import InputErrors, did_you_mean
 from ..load.document import Document
 from ..load.schema import validate
 from .calendar import SickCalendar
-from .dates import DateProblem, parse_date
+from .dates import EARLIEST, LATEST, DateProblem, parse_date
 
 
 @dataclass(frozen=True)
@@ -63,51 +64,70 @@ def load_dossier(path, vocab, max_bytes=None) -> Dossier:
 
 
 def build_dossier(document: Document, vocab) -> Dossier:
-    errors = validate(document, "dossier")
+    schema_errors = validate(document, "dossier")
+    builder = _DossierBuilder(document, vocab, {e.path for e in schema_errors})
+    builder.check()
+    errors = schema_errors + builder.errors
     if errors:
         raise InputErrors(errors)
-    builder = _DossierBuilder(document, vocab)
-    dossier = builder.build()
-    if builder.errors:
-        raise InputErrors(builder.errors)
-    return dossier
+    return builder.dossier()
 
 
 class _DossierBuilder:
-    def __init__(self, document: Document, vocab) -> None:
+    """Semantic checks over possibly invalid data: a value is used only when it
+    has the expected Python type and the schema reported nothing at its path."""
+
+    def __init__(self, document: Document, vocab, rejected: set) -> None:
         self.doc = document
-        self.data = document.data
+        self.data = document.data if isinstance(document.data, dict) else {}
         self.vocab = vocab
+        self.rejected = rejected
         self.errors: list = []
+        self.first = self.periods_ = self.actors_ = self.events_ = None
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
-    def date(self, value, path) -> date | None:
+    def get(self, mapping, path: tuple, kind=str):
+        """``mapping[path[-1]]`` when it is usable: the right type, not rejected by the schema."""
+        value = mapping.get(path[-1]) if isinstance(mapping, dict) else None
+        return value if isinstance(value, kind) and path not in self.rejected else None
+
+    def items(self, name: str):
+        """(index, mapping) for each usable entry of a top-level list."""
+        entries = self.get(self.data, (name,), list) or []
+        return [(i, item) for i, item in enumerate(entries) if isinstance(item, dict)]
+
+    def date(self, mapping, path) -> date | None:
+        value = self.get(mapping, path)
+        if value is None:
+            return None
         try:
             return parse_date(value)
         except DateProblem as problem:
-            from .dates import EARLIEST, LATEST
-
             self.fail(problem.code, path, value=problem.value, low=EARLIEST.isoformat(), high=LATEST.isoformat())
             return None
 
-    def build(self) -> Dossier:
-        first = self.date(self.data["first_sick_day"], ("first_sick_day",))
-        periods = self.periods(first)
-        actors = self.actors()
-        events = self.events(first, {a.id for a in actors} | {self.data["employee"]})
+    def check(self) -> None:
+        self.first = self.date(self.data, ("first_sick_day",))
+        self.periods_ = self.periods(self.first)
+        self.actors_ = self.actors()
+        employee = self.get(self.data, ("employee",))
+        self.events_ = self.events(self.first, {a.id for a in self.actors_} | {employee})
+
+    def dossier(self) -> Dossier:
+        """The checked dossier (only called when there were no errors at all)."""
         return Dossier(id=self.data["dossier"], employer=self.data["employer"], employee=self.data["employee"],
-                       first_sick_day=first, periods=periods, actors=actors, events=events, file=self.doc.file)
+                       first_sick_day=self.first, periods=self.periods_, actors=self.actors_,
+                       events=self.events_, file=self.doc.file)
 
     def periods(self, first: date | None) -> tuple:
-        raw = self.data.get("periods")
-        if raw is None:
+        if "periods" not in self.data:
             return ((first, None),) if first else ()
         periods = []
-        for i, item in enumerate(raw):
-            start = self.date(item["from"], ("periods", i, "from"))
-            end = self.date(item["to"], ("periods", i, "to")) if item.get("to") is not None else None
+        for i, item in self.items("periods"):
+            start = self.date(item, ("periods", i, "from"))
+            end = self.date(item, ("periods", i, "to"))
             if start and end and end < start:
                 self.fail("period.to-before-from", ("periods", i, "to"), to=end.isoformat(), start=start.isoformat())
             periods.append((i, start, end))
@@ -128,50 +148,64 @@ class _DossierBuilder:
 
     def actors(self) -> tuple:
         actors, seen = [], {}
-        employee = self.data["employee"]
-        for i, item in enumerate(self.data.get("actors", [])):
-            actor_id, role = item["id"], item["role"]
+        employee = self.get(self.data, ("employee",))
+        for i, item in self.items("actors"):
+            actor_id = self.get(item, ("actors", i, "id"))
+            role = self.get(item, ("actors", i, "role"))
             if actor_id in seen:
                 self.fail("actor.duplicate", ("actors", i, "id"), value=actor_id, first=seen[actor_id] + 1)
                 continue
-            if actor_id == employee:
+            if actor_id is not None and actor_id == employee:
                 self.fail("actor.is-employee", ("actors", i, "id"), value=actor_id)
-            seen[actor_id] = i
-            if role not in self.vocab.roles:
+            if role is not None and role not in self.vocab.roles:
                 self.fail("actor.unknown-role", ("actors", i, "role"), value=role,
                           hint=did_you_mean(role, self.vocab.roles))
-            actors.append(actor_from_mapping(item))
+            if actor_id is not None:
+                seen[actor_id] = i
+                actors.append(actor_from_mapping(item) if role is not None else Actor(id=actor_id, role=""))
         return tuple(actors)
 
     def events(self, first: date | None, known_actors: set) -> tuple:
         events = []
-        appointing = self.vocab.appointing_tasks()
-        for i, item in enumerate(self.data.get("events", [])):
+        for i, item in self.items("events"):
             path = ("events", i)
-            kind = item["type"]
-            if kind not in self.vocab.tasks:
-                self.fail("event.unknown-type", path + ("type",), value=kind,
-                          hint=did_you_mean(kind, self.vocab.tasks))
-            when = self.date(item["date"], path + ("date",))
+            kind = self.event_type(item, path)
+            when = self.date(item, path + ("date",))
             if when and first and when < first:
                 self.fail("event.before-first-sick-day", path + ("date",), date=when.isoformat(), first=first.isoformat())
-            by = item.get("by", [])
-            by = (by,) if isinstance(by, str) else tuple(by)
-            for j, actor_id in enumerate(by):
-                if actor_id not in known_actors:
-                    where = path + ("by",) + ((j,) if isinstance(item["by"], list) else ())
-                    self.fail("actor.unknown", where, value=actor_id, hint=did_you_mean(actor_id, known_actors))
-            appointed = item.get("actor")
-            if appointed is not None:
-                if kind in self.vocab.tasks and kind not in appointing:
-                    self.fail("event.actor-not-expected", path + ("actor",), want_key=True,
-                              types=", ".join(sorted(appointing)))
-                elif appointed not in known_actors:
-                    self.fail("actor.unknown", path + ("actor",), value=appointed,
-                              hint=did_you_mean(appointed, known_actors))
-            if when:
+            by = self.performers(item, path, known_actors)
+            appointed = self.appointed(item, path, kind, known_actors)
+            if when and kind:
                 events.append(Event(type=kind, date=when, by=by, actor=appointed, index=i))
         return tuple(events)
+
+    def event_type(self, item, path) -> str | None:
+        kind = self.get(item, path + ("type",))
+        if kind is not None and kind not in self.vocab.tasks:
+            self.fail("event.unknown-type", path + ("type",), value=kind, hint=did_you_mean(kind, self.vocab.tasks))
+        return kind
+
+    def performers(self, item, path, known_actors: set) -> tuple:
+        """The event's ``by`` as a tuple of actor ids; unknown ids are errors."""
+        raw = self.get(item, path + ("by",), (str, list))
+        by = (raw,) if isinstance(raw, str) else tuple(raw or ())
+        for j, actor_id in enumerate(by):
+            if isinstance(actor_id, str) and actor_id not in known_actors:
+                where = path + ("by",) + ((j,) if isinstance(raw, list) else ())
+                self.fail("actor.unknown", where, value=actor_id, hint=did_you_mean(actor_id, known_actors))
+        return by
+
+    def appointed(self, item, path, kind, known_actors: set) -> str | None:
+        """The appointed actor of an appointment event (``actor``), checked."""
+        appointed = self.get(item, path + ("actor",))
+        appointing = self.vocab.appointing_tasks()
+        if appointed is None:
+            return None
+        if kind in self.vocab.tasks and kind not in appointing:
+            self.fail("event.actor-not-expected", path + ("actor",), want_key=True, types=", ".join(sorted(appointing)))
+        elif appointed not in known_actors:
+            self.fail("actor.unknown", path + ("actor",), value=appointed, hint=did_you_mean(appointed, known_actors))
+        return appointed
 
 
 def actor_from_mapping(item: dict) -> Actor:
