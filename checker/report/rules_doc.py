@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from ..messages import localized
+from ..messages import localized, text
 from ..model.dates import iso
 
 
@@ -46,10 +46,11 @@ def report_table(rulebook, stream, lang) -> None:
     from rich.table import Table
 
     table = Table(show_lines=True)
-    for header in ("id", "kind", "severity", "title", "source"):
-        table.add_column(header, overflow="fold")
+    for key in ("rule", "kind", "severity", "what", "source"):
+        table.add_column(text("ui", key, lang), overflow="fold")
     for rule in rulebook.rules:
-        table.add_row(rule.id, rule.kind, rule.severity, localized(rule.title, lang), rule.source_text())
+        table.add_row(rule.id, rule.kind, text("severity", rule.severity, lang), localized(rule.title, lang),
+                      rule.source_text())
     Console(file=stream, width=160).print(table)
 
 
