@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import sys
+import traceback
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -15,6 +17,8 @@ from .errors import InputErrors
 from .messages import DEFAULT_LANGUAGE, LANGUAGES, render_error, text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
+_PACKAGE_DIR = Path(__file__).resolve().parent
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -38,7 +42,12 @@ def print_input_errors(errors, lang: str) -> None:
 
 
 def guarded(command):
-    """Turn InputErrors into messages and exit 2; hide tracebacks unless --debug."""
+    """Turn InputErrors into messages and exit 2; hide tracebacks unless --debug.
+
+    An unexpected exception is a bug: it exits 3 with its type and the place in
+    our code where it happened, but never its message, which may quote input
+    (and so personal data); --debug shows the full traceback.
+    """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -48,36 +57,52 @@ def guarded(command):
         except InputErrors as exc:
             print_input_errors(exc.errors, lang)
             sys.exit(EXIT_INPUT)
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except KeyboardInterrupt:
+            click.echo(f"verzuimcheck: {text('ui', 'interrupted', lang)}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stderr.close()
             sys.exit(EXIT_OK)
         except Exception as exc:  # a bug, not bad input
             if kwargs.get("debug"):
                 raise
-            click.echo(f"verzuimcheck: internal error: {type(exc).__name__}: {exc} (run with --debug)", err=True)
+            click.echo("verzuimcheck: " + text("ui", "internal_error", lang, kind=type(exc).__name__,
+                                               where=crash_site(exc)), err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
 
 
-def parse_option_date(value: str | None, option: str) -> date | None:
-    from .model.dates import DateProblem, parse_date
+def crash_site(exc: BaseException) -> str:
+    """``checker/load/text.py:37``: the innermost frame of our own code in a traceback."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if Path(f.filename).resolve().is_relative_to(_PACKAGE_DIR)] or frames
+    if not ours:
+        return "?"
+    where = Path(ours[-1].filename).resolve()
+    shown = where.relative_to(_PACKAGE_DIR.parent) if where.is_relative_to(_PACKAGE_DIR) else where.name
+    return f"{shown}:{ours[-1].lineno}"
+
+
+def parse_option_date(value: str | None, option: str, lang: str = DEFAULT_LANGUAGE) -> date | None:
+    from .model.dates import EARLIEST, LATEST, DateProblem, parse_date
 
     if value is None:
         return None
     try:
         return parse_date(value)
-    except DateProblem:
-        raise click.BadParameter(f"'{value}' is not a valid date (YYYY-MM-DD)", param_hint=option) from None
+    except DateProblem as problem:
+        message = text("errors", problem.code, lang, value=value, low=EARLIEST.isoformat(), high=LATEST.isoformat())
+        raise click.BadParameter(message, param_hint=option) from None
 
 
 def common_options(formats):
     def decorate(command):
         command = click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")(command)
-        command = click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-                               help="Largest input file accepted (default 10 MB).")(command)
+        command = click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+                               help="Largest input file accepted, in bytes (default 10485760 = 10 MB).")(command)
         command = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
                                help="Extra rule pack directory (repeatable).")(command)
         command = click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE,
@@ -113,7 +138,7 @@ def main():
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())  # the loader reports directories
 @click.option("--as-of", "as_of", metavar="DATE", help="Judge the dossier as on this date (default: today).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
@@ -125,7 +150,7 @@ def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
     from .engine import audit_dossier
     from .model.dossier import load_dossier
 
-    when = parse_option_date(as_of, "--as-of") or date.today()
+    when = parse_option_date(as_of, "--as-of", lang) or date.today()
     vocab, rulebook = load_context(rule_dirs)
     dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
     results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
@@ -137,7 +162,7 @@ def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
 
 
 @main.command()
-@click.argument("dossier_path", required=False, type=click.Path(dir_okay=False))
+@click.argument("dossier_path", required=False, type=click.Path())
 @click.option("--first-sick-day", metavar="DATE", help="First sick day (instead of a dossier).")
 @common_options(("table", "json"))
 @guarded
@@ -155,7 +180,7 @@ def calendar(dossier_path, first_sick_day, fmt, lang, rule_dirs, max_bytes, debu
         loaded = load_dossier(dossier_path, vocab, max_bytes)
         plan = plan_for(loaded.calendar(), rulebook, file=loaded.file, subject=loaded.id)
     else:
-        plan = plan_for(SickCalendar.open_from(parse_option_date(first_sick_day, "--first-sick-day")), rulebook)
+        plan = plan_for(SickCalendar.open_from(parse_option_date(first_sick_day, "--first-sick-day", lang)), rulebook)
     CALENDAR_REPORTERS[fmt]([plan], rulebook.by_id(), sys.stdout, lang)
 
 

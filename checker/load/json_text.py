@@ -43,10 +43,34 @@ def parse_json(text: str, file: str):
     except _DuplicateKey as exc:
         raise InputErrors(_duplicate_errors(text, file, str(exc))) from None
     except RecursionError:
-        raise InputErrors([make_error("yaml.too-deep", file, limit=strict_yaml.MAX_DEPTH)]) from None
+        raise InputErrors([_too_deep(text, file)]) from None
     if depth(data) > strict_yaml.MAX_DEPTH:
-        raise InputErrors([make_error("yaml.too-deep", file, limit=strict_yaml.MAX_DEPTH)])
+        raise InputErrors([_too_deep(text, file)])
     return data
+
+
+def _too_deep(text: str, file: str) -> InputError:
+    """The too-deep error at the first bracket beyond the limit (found by a string-aware scan)."""
+    level, in_string, escaped = 0, False, False
+    for offset, char in enumerate(text):
+        if in_string:  # brackets inside strings do not count
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            level += 1
+            if level > strict_yaml.MAX_DEPTH:
+                line = text.count("\n", 0, offset) + 1
+                return make_error("yaml.too-deep", file, line=line, column=offset - text.rfind("\n", 0, offset),
+                                  limit=strict_yaml.MAX_DEPTH)
+        elif char in "]}":
+            level -= 1
+    return make_error("yaml.too-deep", file, limit=strict_yaml.MAX_DEPTH)
 
 
 def constant_paths(data) -> list[tuple]:

@@ -86,7 +86,9 @@ def _convert(document, error) -> list[InputError]:
     kind = error.validator
     if kind == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
-        present = [k for k in error.instance if isinstance(k, str)]
+        known = error.schema.get("properties", {})
+        # suggest only a key the schema does not know: a valid neighbour is no misspelling
+        present = [k for k in error.instance if isinstance(k, str) and k not in known]
         return [document.error("schema.required", path, field=name,
                                hint=did_you_mean(name, present)) for name in missing]
     if kind == "additionalProperties" and isinstance(error.instance, dict):

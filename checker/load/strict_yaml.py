@@ -104,7 +104,7 @@ class _Builder:
             raise _Abort
         self._count(node, path)
         if node.tag not in _ALLOWED_TAGS:
-            self.error("yaml.tag", node, path, tag=node.tag)
+            self.error("yaml.tag", node, path, tag=node.tag.replace(_STD, "!!", 1))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
