@@ -98,7 +98,7 @@ class _Builder:
         mark = node.start_mark
         self.errors.append(make_error(code, self.file, path, mark.line + 1, mark.column + 1, **params))
 
-    def build(self, node, path=(), depth=0):
+    def build(self, node, path=(), depth=1):  # the top level is level 1, as in JSON
         if depth > MAX_DEPTH:
             self.error("yaml.too-deep", node, None, limit=MAX_DEPTH)  # a 64-step path helps nobody
             raise _Abort

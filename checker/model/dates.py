@@ -7,7 +7,7 @@ from datetime import date
 #: Plausible range for any date in a dossier or policy; outside it is a typo.
 EARLIEST = date(1990, 1, 1)
 LATEST = date(2100, 12, 31)
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")  # not \d: it matches any Unicode digit
 
 
 class DateProblem(ValueError):
