@@ -195,5 +195,66 @@ def rules_command(fmt, lang, rule_dirs, max_bytes, debug):
     RULE_REPORTERS[fmt](rulebook, sys.stdout, lang)
 
 
+
+def _graph_format(graph_fmt: str | None, graph_out: str) -> str | None:
+    """--graph, or the format --graph-out's suffix implies."""
+    from pathlib import Path
+
+    from .report.graph import GRAPH_SUFFIXES
+
+    if graph_fmt or graph_out == "-":
+        return graph_fmt
+    suffix = Path(graph_out).suffix.lower()
+    if suffix not in GRAPH_SUFFIXES:
+        raise click.UsageError(f"give --graph dot|mermaid (cannot tell the format of '{graph_out}')")
+    return GRAPH_SUFFIXES[suffix]
+
+
+def _write_graph_file(results, fmt: str, path: str) -> None:
+    from .report.graph import write_graphs
+
+    try:
+        with open(path, "w", encoding="utf-8") as stream:
+            write_graphs(results, fmt, stream)
+    except OSError as exc:
+        raise click.BadParameter(f"cannot write '{path}': {exc.strerror or exc}", param_hint="--graph-out") from None
+
+
+@main.command("policy")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Peildatum: judge the policy as on this date (default: the policy's as_of, else today).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--graph", "graph_fmt", type=click.Choice(("dot", "mermaid")),
+              help="Write the role graph with its conflicts highlighted (to stdout instead of the report, "
+                   "or to --graph-out).")
+@click.option("--graph-out", metavar="PATH", default="-", show_default=True,
+              help="File for the role graph; '-' writes it to stdout in place of the report.")
+@common_options(("table", "json"))
+@guarded
+def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_dirs, max_bytes, debug):
+    """Check organisation policies (YAML or JSON) for role conflicts: who does what, for whom."""
+    from . import report
+    from .engine import audit_policy
+    from .model.policy import load_policy
+    from .report.graph import write_graphs
+
+    when = parse_option_date(as_of, "--as-of")
+    graph_fmt = _graph_format(graph_fmt, graph_out)
+    vocab, rulebook = load_context(rule_dirs)
+    policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))
+    results = [audit_policy(p, rulebook, vocab, when) for p in policies]
+    if results and graph_fmt and graph_out == "-":
+        write_graphs(results, graph_fmt, sys.stdout)
+    elif results:
+        if graph_fmt:
+            _write_graph_file(results, graph_fmt, graph_out)
+        report.get(fmt)(results, sys.stdout, lang)
+    if errors:
+        print_input_errors(errors, lang)
+    sys.exit(exit_code(results, fail_on, bool(errors)))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

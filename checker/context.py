@@ -65,4 +65,4 @@ class DossierContext:
         """The role graph of who did what in this dossier (built on first use)."""
         from .roles.graph import graph_from_dossier
 
-        return graph_from_dossier(self.dossier, self.vocab)
+        return graph_from_dossier(self.dossier, self.vocab, self.events)

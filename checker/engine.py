@@ -51,3 +51,22 @@ def calendar_facts(calendar) -> dict:
         "max_loonsanctie_end": calendar.max_loonsanctie_end(),
         "recovered_after": calendar.recovered_after,
     }
+
+
+def audit_policy(policy, rulebook, vocab, as_of: date | None = None) -> AuditResult:
+    """All role findings of one organisation policy.
+
+    The peildatum decides which rules are in force (``valid_from``/``valid_until``):
+    ``as_of`` (the CLI's --as-of), else the policy's own ``as_of``, else today.
+    """
+    from .roles.context import PolicyContext
+
+    when = as_of or policy.as_of or date.today()
+    ctx = PolicyContext(policy=policy, as_of=when, vocab=vocab)
+    findings, _ = run_rules(rulebook.for_subject("policy", when), ctx, policy.organisation)
+    return AuditResult(
+        kind="policy", subject=policy.organisation, file=policy.file, as_of=when, findings=findings,
+        facts={"regeling": policy.regeling, "verzekering": policy.verzekering,
+               "actors": len(policy.actors), "assignments": sum(len(who) for _, who in policy.tasks)},
+        rules=rulebook.by_id(), graph=ctx.role_graph,
+    )

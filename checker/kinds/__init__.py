@@ -1,14 +1,22 @@
 """The closed set of rule kinds: Python implements kinds, YAML instantiates rules.
 
 Each kind module has ``KIND``, ``SUBJECTS`` (what it checks: dossier, policy),
-``PARAMS_SCHEMA`` (validated when a rule is loaded), ``referenced_events`` and
+``PARAMS_SCHEMA`` (validated when a rule is loaded), ``referenced_events`` and/or
+``check_names(document, vocab)`` (vocabulary checks of its params) and
 ``check(rule, ctx)`` yielding Outcomes. New kinds are rare; register them here.
+
+The role kinds (incompatible_capacities .. contract_elements) read ``ctx.role_graph``
+(checker/roles); docs/roles.md describes each.
 """
 from __future__ import annotations
 
-from . import cadence, deadline, precedes, window
+from . import (cadence, contract_elements, data_flow, deadline, incompatible_capacities, precedes, quadrant_fit,
+               reserved_task, task_staffed, window)
 
-KINDS = {module.KIND: module for module in (deadline, window, cadence, precedes)}
+KINDS = {module.KIND: module for module in (
+    deadline, window, cadence, precedes,
+    incompatible_capacities, reserved_task, data_flow, quadrant_fit, task_staffed, contract_elements,
+)}
 
 
 def get(name: str):

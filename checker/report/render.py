@@ -78,5 +78,7 @@ def result_to_dict(result, lang: str) -> dict:
     if result.kind == "dossier":
         data["timeline"] = [timeline_to_dict(e) for e in result.timeline]
         data["wachttijd"] = {name: iso(value) for name, value in result.facts.items()}
+    elif result.kind == "policy":
+        data["policy"] = dict(result.facts)
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]
     return data

@@ -1,0 +1,52 @@
+"""Kind ``incompatible_capacities``: one actor holds two capacities that exclude each other.
+
+"Geen rolvermenging": an actor who matches capacity ``first`` and capacity
+``second`` is a conflict (one finding per actor). A capacity is a list of matchers
+(:mod:`checker.roles.match`) on role, acts_for side, quadrant, tasks performed,
+titles, department or employer type. The evidence runs from what makes the first
+capacity, through the actor, to what makes the second:
+
+    side:bedrijfsarts -owns-> task:uitvraag_taakdelegatie -performed_by-> actor:anna
+        -performs-> task:regie_re_integratie -belongs_to-> side:werkgever
+
+params:
+  first:  [{role: [casemanager_taakdelegatie]}, {performs: [uitvraag_taakdelegatie]}]
+  second: [{performs: [regie_re_integratie]}]
+Message placeholders: {actors}, {first}, {second} (what each capacity matched).
+"""
+from __future__ import annotations
+
+from ..roles.labels import name_of, path_key, through
+from ..roles.match import CAPACITY_SCHEMA, subject_of, witnesses
+from ..roles.names import capacity_checks, unknown_names
+from .base import Outcome
+
+KIND = "incompatible_capacities"
+SUBJECTS = ("dossier", "policy")
+PARAMS_SCHEMA = {
+    "type": "object",
+    "required": ["first", "second"],
+    "additionalProperties": False,
+    "properties": {"first": CAPACITY_SCHEMA, "second": CAPACITY_SCHEMA},
+}
+
+
+def check_names(document, vocab) -> list:
+    params = document.data["params"]
+    return unknown_names(document, vocab, capacity_checks(("first",), params["first"])
+                         + capacity_checks(("second",), params["second"]))
+
+
+def check(rule, ctx):
+    graph = getattr(ctx, "role_graph", None)
+    if graph is None:  # a context without people (the deadline calendar)
+        return
+    for actor in graph.actors:
+        first = witnesses(graph, actor, rule.params["first"])
+        second = witnesses(graph, actor, rule.params["second"]) if first else []
+        pairs = [(a, b) for a in first for b in second if a != b]
+        if not pairs:
+            continue
+        a, b = min(pairs, key=lambda pair: (path_key(pair[0] + pair[1]), pair))
+        yield Outcome("conflict", actors=(name_of(actor),), evidence=through(a, b),
+                      params=(("first", subject_of(a)), ("second", subject_of(b))), timeline=False)

@@ -1,0 +1,127 @@
+"""Building the role graph from an organisation policy or from a dossier.
+
+Nodes: every side and task of the vocabulary (a task points at its side, the roles
+it is reserved to and the data it produces), then the actors with their role,
+employer (and department), titles, quadrant and whom they act for, the
+organisations with their contracting chains, and who performs which task and
+receives which data. A dossier adds its events: the ``by`` actors perform the
+event's task; an appointment event's ``actor`` takes on the task it appoints.
+"""
+from __future__ import annotations
+
+from .graph import RoleGraph
+from .labels import ACTOR, DATA, ELEMENT, ORG, QUADRANT, ROLE, SIDE, TASK, TITLE, node
+
+EMPLOYER_TYPE = "werkgever"
+
+
+def graph_from_policy(policy, vocab) -> RoleGraph:
+    graph = RoleGraph(vocab, facts={"organisation": policy.organisation, "regeling": policy.regeling,
+                                    "verzekering": policy.verzekering})
+    add_vocabulary(graph, vocab)
+    own = add_organisation(graph, vocab, policy.organisation, EMPLOYER_TYPE, None)
+    for organisation in policy.organisations:
+        add_organisation(graph, vocab, organisation.id, organisation.type, organisation.acts_for)
+    for actor in policy.actors:
+        add_actor(graph, vocab, actor, policy.organisation)
+    for actor in policy.actors:  # after all actors exist: a delegate may be listed before its bedrijfsarts
+        if actor.delegated_by:
+            graph.add(node(ACTOR, actor.id), "delegated_by", node(ACTOR, actor.delegated_by))
+    for task, performers in policy.tasks:
+        graph.add_many("performs", ((node(ACTOR, a), node(TASK, task)) for a in performers))
+    for category, receivers in policy.data:
+        target = node(DATA, category)
+        if target not in graph:
+            graph.add_node(target)
+        graph.add_many("receives", ((node(ACTOR, a), target) for a in receivers))
+    for element in policy.basiscontract:
+        graph.add(own, "contracts", node(ELEMENT, element))
+    return graph
+
+
+def graph_from_dossier(dossier, vocab, events=None) -> RoleGraph:
+    """The graph of a dossier; ``events`` (default: all) are the ones to count."""
+    from ..model.dossier import Actor
+
+    graph = RoleGraph(vocab)
+    add_vocabulary(graph, vocab)
+    add_organisation(graph, vocab, dossier.employer, EMPLOYER_TYPE, None)
+    for actor in dossier.actors + (Actor(id=dossier.employee, role="werknemer"),):
+        add_actor(graph, vocab, actor, dossier.employer)
+    appointing = vocab.appointing_tasks()
+    for event in dossier.events if events is None else events:
+        for actor_id in event.by:
+            graph.add(node(ACTOR, actor_id), "performs", node(TASK, event.type))
+        if event.actor and event.type in appointing:
+            graph.add(node(ACTOR, event.actor), "performs", node(TASK, appointing[event.type]))
+    return graph
+
+
+def add_vocabulary(graph: RoleGraph, vocab) -> None:
+    """Sides and tasks, with what the vocabulary says about each task."""
+    for side, entry in sorted(vocab.sides.items()):
+        graph.add_node(node(SIDE, side), core=bool(entry.get("core")))
+    for side, entry in sorted(vocab.sides.items()):
+        if entry.get("strengthens"):
+            graph.add(node(SIDE, side), "strengthens", node(SIDE, entry["strengthens"]))
+    for name, task in sorted(vocab.tasks.items()):
+        label = graph.add_node(node(TASK, name), medical=bool(task.get("medical")))
+        graph.add(label, "belongs_to", node(SIDE, task["side"]))
+        for role in task.get("reserved_to", ()):
+            add_role(graph, vocab, role)
+            graph.add(label, "reserved_to", node(ROLE, role))
+        for category in task.get("produces", ()):
+            graph.add(label, "produces", node(DATA, category))
+
+
+def add_role(graph: RoleGraph, vocab, role: str) -> str:
+    label = node(ROLE, role)
+    if label not in graph:
+        graph.add_node(label)
+        if role in vocab.roles:
+            graph.add(label, "acts_for", node(SIDE, vocab.role_side(role)))
+    return label
+
+
+def add_organisation(graph: RoleGraph, vocab, org_id: str, org_type, acts_for) -> str:
+    label = node(ORG, org_id)
+    graph.add_node(label, type=org_type)
+    default_side = vocab.organisation_types.get(org_type, {}).get("side") if org_type else None
+    if acts_for:
+        graph.add(label, "acts_for", node(SIDE if acts_for in vocab.sides else ORG, acts_for))
+    elif default_side:
+        graph.add(label, "acts_for", node(SIDE, default_side))
+    return label
+
+
+def add_actor(graph: RoleGraph, vocab, actor, default_employer: str) -> str:
+    label = graph.add_node(node(ACTOR, actor.id), role=actor.role)
+    graph.add(label, "has_role", add_role(graph, vocab, actor.role))
+    employer = actor.employer or default_employer
+    graph.add(label, "employed_by", node(ORG, employer))
+    if actor.department:
+        department = node(ORG, f"{employer}/{actor.department}")
+        graph.add(label, "works_in", department)
+        graph.add(department, "part_of", node(ORG, employer))
+    for title in actor.titles:
+        graph.add(label, "holds", node(TITLE, title))
+        if title in vocab.titles:
+            graph.add(node(TITLE, title), "strengthens", node(SIDE, vocab.titles[title]["strengthens"]))
+    quadrant = actor_quadrant(vocab, actor)
+    if quadrant:
+        graph.add(label, "in_quadrant", node(QUADRANT, quadrant))
+        side = vocab.quadrants[quadrant].get("side")
+        if side:
+            graph.add(node(QUADRANT, quadrant), "acts_for", node(SIDE, side))
+    if actor.acts_for:
+        graph.add(label, "acts_for", node(SIDE if actor.acts_for in vocab.sides else ORG, actor.acts_for))
+    return label
+
+
+def actor_quadrant(vocab, actor) -> str | None:
+    """The actor's stated quadrant, else the one its role implies (roles/actor-roles.yaml)."""
+    axes = actor.quadrant
+    if axes is None:
+        implied = vocab.roles.get(actor.role, {}).get("quadrant")
+        axes = (implied["werkt"], implied["onder_bedrijfsarts"]) if implied else None
+    return vocab.quadrant_name(*axes) if axes else None

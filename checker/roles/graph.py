@@ -1,0 +1,125 @@
+"""The role graph: who performs what, for whom, employed by whom, receiving which data.
+
+A :class:`RoleGraph` wraps a networkx ``DiGraph`` whose nodes are labels
+(``actor:anna``, see :mod:`checker.roles.labels`) and whose edges carry their
+labels as attribute keys (``{"performs": True}``); one pair of nodes may carry
+several (an actor can be employed by and act for the same organisation).
+Every query that returns several nodes returns them sorted, so nothing built on
+the graph depends on insertion order. Built by :mod:`checker.roles.build`.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+import networkx as nx
+
+from .labels import ACTOR, SIDE, kind_of, node, path_key
+
+#: edges that say on whose behalf a node works, strongest first (docs/roles.md, "sides")
+EXPLICIT_SIDE_EDGES = ("acts_for", "delegated_by")
+FALLBACK_SIDE_EDGES = ("in_quadrant", "has_role")
+
+
+class RoleGraph:
+    """A networkx graph of one organisation policy or dossier, with the queries the kinds need."""
+
+    def __init__(self, vocab, facts: dict | None = None) -> None:
+        self.nx = nx.DiGraph()
+        self.vocab = vocab
+        self.facts = dict(facts or {})
+        self._sides: dict = {}
+
+    # -- building -----------------------------------------------------------
+    def add_node(self, label: str, **attrs) -> str:
+        self.nx.add_node(label, kind=kind_of(label), **attrs)
+        return label
+
+    def add(self, source: str, label: str, target: str) -> None:
+        """Add edge ``source -label-> target`` (nodes are created as needed)."""
+        for end in (source, target):
+            if end not in self.nx:
+                self.add_node(end)
+        self.nx.add_edge(source, target, **{label: True})
+
+    def add_many(self, label: str, pairs) -> None:
+        """Bulk ``add`` for edges whose nodes already exist (fast path for large policies)."""
+        self.nx.add_edges_from((s, t, {label: True}) for s, t in pairs)
+
+    # -- queries ------------------------------------------------------------
+    def __contains__(self, label: str) -> bool:
+        return label in self.nx
+
+    def attr(self, label: str, key: str, default=None):
+        return self.nx.nodes[label].get(key, default) if label in self.nx else default
+
+    def has(self, source: str, label: str, target: str) -> bool:
+        data = self.nx.succ.get(source, {}).get(target)
+        return bool(data and data.get(label))
+
+    def targets(self, source: str, label: str) -> list:
+        if source not in self.nx:
+            return []
+        return sorted(t for t, data in self.nx.succ[source].items() if label in data)
+
+    def sources(self, target: str, label: str) -> list:
+        if target not in self.nx:
+            return []
+        return sorted(s for s, data in self.nx.pred[target].items() if label in data)
+
+    @cached_property
+    def actors(self) -> tuple:
+        """Every actor node, sorted. Read after the graph is built."""
+        return tuple(sorted(n for n, kind in self.nx.nodes(data="kind") if kind == ACTOR))
+
+    def quadrant_of(self, actor: str) -> str | None:
+        found = self.targets(actor, "in_quadrant")
+        return found[0] if found else None
+
+    def task_side(self, task_name: str) -> str:
+        return node(SIDE, self.vocab.tasks[task_name]["side"])
+
+    # -- sides --------------------------------------------------------------
+    def sides_of(self, label: str) -> dict:
+        """Side label -> shortest path from ``label`` to it, for every side it works for.
+
+        Explicit ``acts_for``/``delegated_by`` edges decide; an actor without them
+        works for its quadrant's side, else for its role's side. Contracting chains
+        (actor -> organisation -> organisation -> side) are followed to the end.
+        """
+        if label not in self._sides:
+            self._sides[label] = {}  # guards against cycles while computing
+            self._sides[label] = self._compute_sides(label)
+        return self._sides[label]
+
+    def _compute_sides(self, label: str) -> dict:
+        if kind_of(label) == SIDE:
+            return {label: (label,)}
+        for edges in (EXPLICIT_SIDE_EDGES,) + tuple((e,) for e in FALLBACK_SIDE_EDGES):
+            found = self._sides_via(label, edges)
+            if found:
+                return found
+        return {}
+
+    def _sides_via(self, label: str, edges: tuple) -> dict:
+        best: dict = {}
+        for edge in edges:
+            for target in self.targets(label, edge):
+                for side, path in self.sides_of(target).items():
+                    candidate = (label, edge) + path
+                    if side not in best or path_key(candidate) < path_key(best[side]):
+                        best[side] = candidate
+        return best
+
+
+def graph_from_dossier(dossier, vocab, events=None) -> RoleGraph:
+    """The role graph of who did what in a dossier, counting ``events`` (default: all)."""
+    from .build import graph_from_dossier as build
+
+    return build(dossier, vocab, events)
+
+
+def graph_from_policy(policy, vocab) -> RoleGraph:
+    """The role graph of an organisation policy (see :mod:`checker.roles.build`)."""
+    from .build import graph_from_policy as build
+
+    return build(policy, vocab)

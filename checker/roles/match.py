@@ -1,0 +1,127 @@
+"""Capacities, task selectors and policy conditions: the vocabulary of constraint params.
+
+A *capacity* is a list of matchers, any of which may match an actor; a *matcher*
+is a mapping of conditions that must all hold, each condition a list of names of
+which the actor needs one:
+
+    - {role: [casemanager_taakdelegatie]}
+    - {performs: [uitvraag_taakdelegatie]}
+    - {role: [casemanager], acts_for: [verzekeraar]}
+
+When an actor matches, the *witness* is the graph path from the actor that shows
+it, e.g. ``actor:anna -performs-> task:regie_re_integratie -belongs_to-> side:werkgever``.
+A matcher with several conditions shows the path of its first condition in
+:data:`CONDITIONS` order. No networkx here: only :class:`~checker.roles.graph.RoleGraph` queries.
+"""
+from __future__ import annotations
+
+from .labels import ROLE, TASK, TITLE, name_of, node, path_key
+
+#: condition -> the vocabulary section its names come from (None: free names)
+CONDITIONS = {
+    "performs": "tasks",
+    "acts_for": "sides",
+    "title": "titles",
+    "quadrant": "quadrants",
+    "department": None,
+    "employer_type": "organisation_types",
+    "role": "roles",
+}
+_NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "uniqueItems": True}
+MATCHER_SCHEMA = {"type": "object", "additionalProperties": False, "minProperties": 1,
+                  "properties": {name: _NAMES for name in CONDITIONS}}
+CAPACITY_SCHEMA = {"type": "array", "items": MATCHER_SCHEMA, "minItems": 1}
+#: tasks that satisfy every condition given; {} selects none
+TASK_SELECTOR_SCHEMA = {"type": "object", "additionalProperties": False, "properties": {
+    "tasks": _NAMES, "side": _NAMES, "medical": {"type": "boolean"},
+    "mandatory": {"type": "boolean"}, "reserved": {"type": "boolean"}}}
+#: policy facts a rule can depend on; a dossier has none, so a `when` never holds there
+WHEN_SCHEMA = {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
+    "regeling": _NAMES, "verzekering": _NAMES}}
+
+
+def select_tasks(vocab, selector) -> list:
+    """Sorted task names matching every condition of ``selector`` ({} or None: none)."""
+    if not selector:
+        return []
+    names = selector.get("tasks")
+    found = []
+    for name, task in sorted(vocab.tasks.items()):
+        if names is not None and name not in names:
+            continue
+        if "side" in selector and task["side"] not in selector["side"]:
+            continue
+        if any(key in selector and bool(task.get(key)) != selector[key] for key in ("medical", "mandatory")):
+            continue
+        if "reserved" in selector and bool(task.get("reserved_to")) != selector["reserved"]:
+            continue
+        found.append(name)
+    return found
+
+
+def holds(graph, when) -> bool:
+    """Whether the graph's policy facts satisfy ``when`` (no ``when``: always)."""
+    return not when or all(graph.facts.get(key) in values for key, values in when.items())
+
+
+def witnesses(graph, actor: str, capacity) -> list:
+    """Every witness path of ``capacity`` for ``actor``, best first (empty: no match)."""
+    found = []
+    for matcher in capacity:
+        paths = {key: condition_paths(graph, actor, key, matcher[key]) for key in CONDITIONS if key in matcher}
+        if all(paths.values()):
+            found.extend(next(iter(paths.values())))
+    return sorted(set(found), key=path_key)
+
+
+def condition_paths(graph, actor: str, key: str, names) -> list:
+    return _CONDITION[key](graph, actor, names)
+
+
+def _performs(graph, actor, names):
+    return [(actor, "performs", node(TASK, t), "belongs_to", graph.task_side(t))
+            for t in names if graph.has(actor, "performs", node(TASK, t))]
+
+
+def _acts_for(graph, actor, names):
+    return [path for side, path in graph.sides_of(actor).items() if name_of(side) in names]
+
+
+def _title(graph, actor, names):
+    paths = []
+    for title in names:
+        label = node(TITLE, title)
+        if graph.has(actor, "holds", label):
+            strengthens = graph.targets(label, "strengthens")
+            paths.append((actor, "holds", label) + (("strengthens", strengthens[0]) if strengthens else ()))
+    return paths
+
+
+def _quadrant(graph, actor, names):
+    quadrant = graph.quadrant_of(actor)
+    return [(actor, "in_quadrant", quadrant)] if quadrant and name_of(quadrant) in names else []
+
+
+def _department(graph, actor, names):
+    return [(actor, "works_in", dept, "part_of", org) for dept in graph.targets(actor, "works_in")
+            if name_of(dept).rsplit("/", 1)[-1] in names for org in graph.targets(dept, "part_of")]
+
+
+def _employer_type(graph, actor, names):
+    return [(actor, "employed_by", org) for org in graph.targets(actor, "employed_by")
+            if graph.attr(org, "type") in names]
+
+
+def _role(graph, actor, names):
+    role = graph.attr(actor, "role")
+    return [(actor, "has_role", node(ROLE, role))] if role in names else []
+
+
+_CONDITION = {"performs": _performs, "acts_for": _acts_for, "title": _title, "quadrant": _quadrant,
+              "department": _department, "employer_type": _employer_type, "role": _role}
+
+
+def subject_of(path: tuple) -> str:
+    """What a witness is about, for messages: the first node after the actor (its name)."""
+    return name_of(path[2]) if len(path) > 2 else name_of(path[0])
+
