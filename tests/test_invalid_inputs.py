@@ -148,8 +148,8 @@ def _symlink_loop(tmp):
 def test_an_enormous_single_line_is_handled(tmp_path, vocab):
     path = tmp_path / "long.yaml"
     path.write_text("dossier: D-1\nemployer: e\nemployee: W\nfirst_sick_day: 2025-01-06\n"
-                    f"notes: {'x' * 3_000_000}\nevents: [" + "{type: evaluatie, date: 2025-03-01}, " * 20_000 + "]\n")
-    assert len(load_dossier(path, vocab).events) == 20_000
+                    f"notes: {'x' * 3_000_000}\nevents: [" + "{type: evaluatie, date: 2025-03-01}, " * 2_000 + "]\n")
+    assert len(load_dossier(path, vocab).events) == 2_000
     path.write_text("dossier: " + "x" * 3_000_000 + "\n")
     assert {e.code for e in errors_of(path, vocab)} == {"schema.required", "schema.too-long"}
 
