@@ -5,9 +5,11 @@ docs/rules.md is this module's Markdown output (a test fails when it is stale).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from ..messages import localized, text
 from ..model.dates import iso
+from ..paths import PROJECT_ROOT
 
 
 def rule_to_dict(rule, lang: str) -> dict:
@@ -26,6 +28,16 @@ def rule_to_dict(rule, lang: str) -> dict:
         "params": _plain(rule.params),
         "file": rule.file,
     }
+
+
+def doc_file(rule) -> str:
+    """The rule's file relative to the project root, whatever the working directory
+    (the generated docs must not depend on where the command ran)."""
+    path = Path(rule.file)
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return rule.file  # a custom pack outside the project
 
 
 def _plain(value):
@@ -82,7 +94,7 @@ def report_markdown(rulebook, stream, lang) -> None:
         if d["valid_from"]:
             lines.append(f"- {h[6]}: {d['valid_from']}")
         lines.append(f"- {h[8]}: `{json.dumps(d['params'], ensure_ascii=False)}`")
-        lines.append(f"- {h[9]}: `{d['file']}`")
+        lines.append(f"- {h[9]}: `{doc_file(rule)}`")
     stream.write("\n".join(lines) + "\n")
 
 
