@@ -221,7 +221,7 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
 
 
 @main.command("policy")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())  # the loader reports directories
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Peildatum: judge the policy as on this date (default: the policy's as_of, else today).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
@@ -240,7 +240,7 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_
     from .model.policy import load_policy
     from .report.graph import write_graphs
 
-    when = parse_option_date(as_of, "--as-of")
+    when = parse_option_date(as_of, "--as-of", lang)
     graph_fmt = _graph_format(graph_fmt, graph_out)
     vocab, rulebook = load_context(rule_dirs)
     policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))

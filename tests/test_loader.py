@@ -243,3 +243,16 @@ def test_bad_dates(text, code):
     with pytest.raises(DateProblem) as caught:
         parse_date(text)
     assert caught.value.code == code
+
+
+def test_docs_errors_md_lists_every_code_with_its_exact_texts():
+    """docs/errors.md is hand-written; this keeps its table in step with the catalogue."""
+    rows = {}
+    for line in (CHECKER.parent / "docs" / "errors.md").read_text("utf-8").splitlines():
+        match = re.match(r"^\| `([a-z0-9.-]+)` \| .* \| (.*) \| (.*) \|$", line)
+        if match:
+            rows[match.group(1)] = (match.group(2), match.group(3))
+    expected = {code: (entry["nl"], entry["en"]) for code, entry in catalogue()["errors"].items()}
+    stale = {code: (rows.get(code), texts) for code, texts in expected.items() if rows.get(code) != texts}
+    assert not stale, "update docs/errors.md: " + ", ".join(stale)
+    assert not set(rows) - set(expected), "docs/errors.md lists codes the catalogue does not have"
