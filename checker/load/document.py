@@ -46,11 +46,15 @@ class Document:
 
 
 def display_name(path: Path) -> str:
-    """A path as the user gave it: relative where possible, never resolved."""
+    """A path as the user gave it; an absolute path inside the working directory is shown
+    relative to it (never as ``../../x``), and nothing is resolved."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # other drive on Windows
         return str(path)
+    return str(path) if relative.startswith(os.pardir) else relative
 
 
 def read_text(path: Path, file: str, max_bytes: int) -> str:
