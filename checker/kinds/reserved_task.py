@@ -8,6 +8,8 @@ the casemanager in taakdelegatie). One finding per actor and task; the evidence:
 
 params:
   tasks: {reserved: true}      # a task selector; default: every reserved task
+  participants: [werknemer]    # roles that take part in any task without performing it
+                               # (the employee at the consultation for his own probleemanalyse)
 Message placeholders: {actors}, {task}, {role}, {reserved_to}.
 """
 from __future__ import annotations
@@ -22,19 +24,25 @@ SUBJECTS = ("dossier", "policy")
 PARAMS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
-    "properties": {"tasks": TASK_SELECTOR_SCHEMA},
+    "properties": {
+        "tasks": TASK_SELECTOR_SCHEMA,
+        "participants": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+    },
 }
 DEFAULT_SELECTOR = {"reserved": True}
 
 
 def check_names(document, vocab) -> list:
-    return unknown_names(document, vocab, selector_checks(("tasks",), document.data["params"].get("tasks")))
+    params = document.data["params"]
+    return unknown_names(document, vocab, selector_checks(("tasks",), params.get("tasks"))
+                         + [(("participants",), "roles", params.get("participants", []))])
 
 
 def check(rule, ctx):
     graph = getattr(ctx, "role_graph", None)
     if graph is None:
         return
+    participants = set(rule.params.get("participants", ()))
     for task in select_tasks(graph.vocab, rule.params.get("tasks", DEFAULT_SELECTOR)):
         allowed = sorted(graph.vocab.tasks[task].get("reserved_to", ()))
         if not allowed:
@@ -42,7 +50,7 @@ def check(rule, ctx):
         label = node(TASK, task)
         for actor in graph.sources(label, "performs"):
             role = graph.attr(actor, "role")
-            if role in allowed:
+            if role in allowed or role in participants:
                 continue
             evidence = (node(ROLE, role), "role_of", actor, "performs", label, "reserved_to", node(ROLE, allowed[0]))
             yield Outcome("conflict", actors=(name_of(actor),), evidence=evidence, timeline=False,

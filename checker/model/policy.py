@@ -162,7 +162,9 @@ class _PolicyBuilder:
     def actors(self, organisations: set) -> tuple:
         actors, seen = [], {}
         items = self.data["actors"]
-        roles = {item["id"]: item["role"] for item in items}
+        roles: dict = {}
+        for item in items:
+            roles.setdefault(item["id"], item["role"])  # the first listing counts, as for duplicates
         for i, item in enumerate(items):
             if item["id"] in seen:
                 self.fail("actor.duplicate", ("actors", i, "id"), value=item["id"], first=seen[item["id"]] + 1)

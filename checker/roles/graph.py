@@ -25,6 +25,9 @@ class RoleGraph:
 
     def __init__(self, vocab, facts: dict | None = None) -> None:
         self.nx = nx.DiGraph()
+        # networkx's own adjacency dicts (node -> neighbour -> edge data): reading them
+        # directly instead of through its views keeps the per-actor queries fast
+        self._succ, self._pred = self.nx._succ, self.nx._pred
         self.vocab = vocab
         self.facts = dict(facts or {})
         self._sides: dict = {}
@@ -53,23 +56,19 @@ class RoleGraph:
         return self.nx.nodes[label].get(key, default) if label in self.nx else default
 
     def has(self, source: str, label: str, target: str) -> bool:
-        data = self.nx.succ.get(source, {}).get(target)
+        data = self._succ.get(source, {}).get(target)
         return bool(data and data.get(label))
 
     def targets(self, source: str, label: str) -> list:
-        if source not in self.nx:
-            return []
-        return sorted(t for t, data in self.nx.succ[source].items() if label in data)
+        return sorted(t for t, data in self._succ.get(source, {}).items() if label in data)
 
     def sources(self, target: str, label: str) -> list:
-        if target not in self.nx:
-            return []
-        return sorted(s for s, data in self.nx.pred[target].items() if label in data)
+        return sorted(s for s, data in self._pred.get(target, {}).items() if label in data)
 
     @cached_property
     def actors(self) -> tuple:
         """Every actor node, sorted. Read after the graph is built."""
-        return tuple(sorted(n for n, kind in self.nx.nodes(data="kind") if kind == ACTOR))
+        return tuple(sorted(n for n in self._succ if kind_of(n) == ACTOR))
 
     def quadrant_of(self, actor: str) -> str | None:
         found = self.targets(actor, "in_quadrant")

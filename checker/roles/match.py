@@ -64,13 +64,23 @@ def holds(graph, when) -> bool:
     return not when or all(graph.facts.get(key) in values for key, values in when.items())
 
 
+#: the order conditions are evaluated in: cheap attribute checks before graph walks,
+#: so a matcher fails fast (the witness still comes from the first in CONDITIONS order)
+_EVALUATION_ORDER = ("role", "quadrant", "title", "department", "employer_type", "performs", "acts_for")
+
+
 def witnesses(graph, actor: str, capacity) -> list:
     """Every witness path of ``capacity`` for ``actor``, best first (empty: no match)."""
     found = []
     for matcher in capacity:
-        paths = {key: condition_paths(graph, actor, key, matcher[key]) for key in CONDITIONS if key in matcher}
-        if all(paths.values()):
-            found.extend(next(iter(paths.values())))
+        paths = {}
+        for key in _EVALUATION_ORDER:
+            if key in matcher:
+                paths[key] = condition_paths(graph, actor, key, matcher[key])
+                if not paths[key]:
+                    break
+        else:
+            found.extend(paths[next(key for key in CONDITIONS if key in matcher)])
     return sorted(set(found), key=path_key)
 
 
