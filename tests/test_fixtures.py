@@ -1,4 +1,4 @@
-"""Every fixture dossier, audited on its as-of date, gives exactly what fixtures/dossiers/expected.yaml says.
+"""Every fixture dossier, audited on its as-of date, gives exactly what fixtures/expected/dossiers.yaml says.
 
 Role-conflict dossiers (``rol-*.yaml``) belong to the role checks and are asserted in test_policy.py.
 """
@@ -18,7 +18,7 @@ from checker.report.render import result_to_dict
 from conftest import FIXTURES, dossier_from_dict
 
 DOSSIERS = FIXTURES / "dossiers"
-EXPECTED_FILE = DOSSIERS / "expected.yaml"
+EXPECTED_FILE = DOSSIERS.parent / "expected" / "dossiers.yaml"
 ROLE_PREFIX = "rol-"
 
 
@@ -44,7 +44,7 @@ def first_entries(result) -> dict:
 
 
 def test_every_fixture_has_an_expected_entry():
-    assert fixture_files() == sorted(expected()), "fixtures/dossiers and expected.yaml list different files"
+    assert fixture_files() == sorted(expected()), "fixtures/dossiers and fixtures/expected/dossiers.yaml list different files"
 
 
 def test_there_are_at_least_eight_fixtures_besides_the_readme_example():

@@ -11,7 +11,7 @@ from checker.load.schema import load_schema
 from conftest import FIXTURES, run_cli_json
 
 DOSSIERS = FIXTURES / "dossiers"
-EXPECTED = yaml.safe_load((DOSSIERS / "expected.yaml").read_text("utf-8"))
+EXPECTED = yaml.safe_load((DOSSIERS.parent / "expected" / "dossiers.yaml").read_text("utf-8"))
 
 
 def validator(name: str) -> Draft202012Validator:
