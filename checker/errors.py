@@ -59,7 +59,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The closest known name to a misspelled one, or None."""
     if not isinstance(word, str):
         return None
-    matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    names = sorted({c for c in choices if isinstance(c, str)})  # a broken file may put None or 17 among them
+    matches = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 

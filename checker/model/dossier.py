@@ -112,8 +112,18 @@ class _DossierBuilder:
         self.first = self.date(self.data, ("first_sick_day",))
         self.periods_ = self.periods(self.first)
         self.actors_ = self.actors()
+        self.events_ = self.events(self.first, self.known_actors())
+
+    def known_actors(self) -> set | None:
+        """Who may appear in ``by`` and ``actor``; None when a broken employee or actor id
+        makes that unknowable (every reference would be a false "unknown actor")."""
         employee = self.get(self.data, ("employee",))
-        self.events_ = self.events(self.first, {a.id for a in self.actors_} | {employee})
+        listed, entries = self.data.get("actors", []), self.items("actors")
+        if employee is None or not isinstance(listed, list) or len(entries) != len(listed):
+            return None
+        if any(self.get(item, ("actors", i, "id")) is None for i, item in entries):
+            return None
+        return {a.id for a in self.actors_} | {employee}
 
     def dossier(self) -> Dossier:
         """The checked dossier (only called when there were no errors at all)."""
@@ -165,7 +175,7 @@ class _DossierBuilder:
                 actors.append(actor_from_mapping(item) if role is not None else Actor(id=actor_id, role=""))
         return tuple(actors)
 
-    def events(self, first: date | None, known_actors: set) -> tuple:
+    def events(self, first: date | None, known_actors: set | None) -> tuple:
         events = []
         for i, item in self.items("events"):
             path = ("events", i)
@@ -185,17 +195,17 @@ class _DossierBuilder:
             self.fail("event.unknown-type", path + ("type",), value=kind, hint=did_you_mean(kind, self.vocab.tasks))
         return kind
 
-    def performers(self, item, path, known_actors: set) -> tuple:
+    def performers(self, item, path, known_actors: set | None) -> tuple:
         """The event's ``by`` as a tuple of actor ids; unknown ids are errors."""
         raw = self.get(item, path + ("by",), (str, list))
         by = (raw,) if isinstance(raw, str) else tuple(raw or ())
         for j, actor_id in enumerate(by):
-            if isinstance(actor_id, str) and actor_id not in known_actors:
+            if known_actors is not None and isinstance(actor_id, str) and actor_id not in known_actors:
                 where = path + ("by",) + ((j,) if isinstance(raw, list) else ())
                 self.fail("actor.unknown", where, value=actor_id, hint=did_you_mean(actor_id, known_actors))
         return by
 
-    def appointed(self, item, path, kind, known_actors: set) -> str | None:
+    def appointed(self, item, path, kind, known_actors: set | None) -> str | None:
         """The appointed actor of an appointment event (``actor``), checked."""
         appointed = self.get(item, path + ("actor",))
         appointing = self.vocab.appointing_tasks()
@@ -203,7 +213,7 @@ class _DossierBuilder:
             return None
         if kind in self.vocab.tasks and kind not in appointing:
             self.fail("event.actor-not-expected", path + ("actor",), want_key=True, types=", ".join(sorted(appointing)))
-        elif appointed not in known_actors:
+        elif known_actors is not None and appointed not in known_actors:
             self.fail("actor.unknown", path + ("actor",), value=appointed, hint=did_you_mean(appointed, known_actors))
         return appointed
 
