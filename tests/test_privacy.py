@@ -22,12 +22,21 @@ FREE_TEXT = {"$ref": "#/$defs/freetext"}
 
 
 def free_text_fields(schema: dict) -> dict:
-    """{definition name (or "$") -> [free-text property names]} of a schema."""
+    """{object name -> [free-text property names]} of a schema: "$", nested objects by
+    property name (``arbo``), and every ``$defs`` entry by its name."""
     found = {}
-    for name, definition in [("$", schema)] + list(schema.get("$defs", {}).items()):
-        fields = [p for p, spec in definition.get("properties", {}).items() if spec == FREE_TEXT]
+
+    def visit(name: str, spec: dict) -> None:
+        properties = spec.get("properties", {})
+        fields = [p for p, field in properties.items() if field == FREE_TEXT]
         if fields:
             found[name] = fields
+        for child, field in properties.items():
+            if isinstance(field, dict) and "properties" in field:
+                visit(child, field)
+
+    for name, spec in [("$", schema)] + list(schema.get("$defs", {}).items()):
+        visit(name, spec)
     return found
 
 
@@ -66,10 +75,37 @@ def assert_private(result) -> None:
     assert "burn-out" not in result.output
 
 
+def marked_policy() -> dict:
+    """A valid policy with the marker in every free-text field, and health data on the employer's
+    side, so that rol.gezondheidsgegevens fires."""
+    note = {"notes": MARKER}
+    return {
+        "organisation": "werkgever-x", "as_of": "2025-06-01", "notes": MARKER, "description": MARKER,
+        "arbo": {"regeling": "vangnet", "basiscontract": ["toegang_bedrijfsarts"], **note},
+        "organisations": [{"id": "arbo-x", "type": "arbodienst", **note}],
+        "actors": [{"id": "ba-1", "role": "bedrijfsarts", "employer": "arbo-x", **note},
+                   {"id": "lg-1", "role": "leidinggevende", **note}],
+        "tasks": {"probleemanalyse": ["ba-1"], "plan_van_aanpak": ["lg-1"]},
+        "data": {"gezondheidsgegevens": ["ba-1", "lg-1"]},
+    }
+
+
+def test_the_marked_policy_covers_every_free_text_field_of_the_schema():
+    data = marked_policy()
+    where = {"$": data, "arbo": data["arbo"], "organisation": data["organisations"][0], "actor": data["actors"][0]}
+    for name, fields in free_text_fields(load_schema("policy")).items():
+        assert all(MARKER in where[name][field] for field in fields), name
+
+
 COMMANDS = [
     ("dossier", "--format", "table", "--lang", "nl"), ("dossier", "--format", "table", "--lang", "en"),
     ("dossier", "--format", "json", "--lang", "nl"), ("dossier", "--format", "json", "--lang", "en"),
     ("calendar", "--format", "table"), ("calendar", "--format", "json"),
+]
+POLICY_COMMANDS = [
+    ("--format", "table", "--lang", "nl"), ("--format", "table", "--lang", "en"),
+    ("--format", "json", "--lang", "nl"), ("--format", "json", "--lang", "en"),
+    ("--graph", "dot"), ("--graph", "mermaid"),
 ]
 
 
@@ -81,6 +117,30 @@ def test_valid_dossier_reports_never_show_free_text(tmp_path, command, name):
     result = run_cli(command[0], path, *command[1:], *extra)
     assert result.exit_code in (0, 1)
     assert result.stdout
+    assert_private(result)
+
+
+@pytest.mark.parametrize("name", ["policy.yaml", "policy.json"])
+@pytest.mark.parametrize("options", POLICY_COMMANDS, ids=" ".join)
+def test_policy_reports_and_graphs_never_show_free_text(tmp_path, options, name):
+    result = run_cli("policy", write(tmp_path, marked_policy(), name), *options)
+    assert result.exit_code == 1  # rol.gezondheidsgegevens: health data with the leidinggevende
+    assert result.stdout
+    assert_private(result)
+
+
+def test_health_data_on_the_employer_side_is_a_finding_without_the_data(tmp_path):
+    result = run_cli("policy", write(tmp_path, marked_policy()), "--format", "json", "--lang", "en")
+    findings = json.loads(result.stdout)["findings"]
+    assert any(f["rule"] == "rol.gezondheidsgegevens" and "lg-1" in f["actors"] for f in findings)
+    assert_private(result)
+
+
+def test_a_graph_file_never_holds_free_text(tmp_path):
+    out = tmp_path / "graph.dot"
+    result = run_cli("policy", write(tmp_path, marked_policy()), "--graph-out", str(out))
+    assert result.exit_code == 1
+    assert out.read_text("utf-8") and MARKER not in out.read_text("utf-8")
     assert_private(result)
 
 
@@ -124,6 +184,19 @@ def broken_variants() -> dict:
 
 
 VARIANTS = broken_variants()
+POLICY_VARIANTS = {
+    "as-role": (("actors", 0, "role"), MARKER),
+    "as-task": (("tasks", MARKER), ["lg-1"]),
+    "as-assignee": (("tasks", "plan_van_aanpak"), [MARKER]),
+    "as-data-category": (("data", MARKER), ["lg-1"]),
+    "as-title": (("actors", 1, "titles"), [MARKER]),
+    "as-employer": (("actors", 1, "employer"), MARKER),
+    "as-acts-for": (("organisations", 0, "acts_for"), MARKER),
+    "as-regeling": (("arbo", "regeling"), MARKER),
+    "as-key": ((MARKER,), "x"),
+    "notes-as-list": (("arbo", "notes"), [MARKER]),
+    "as-as-of": (("as_of",), MARKER),
+}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -135,6 +208,18 @@ def test_error_messages_never_quote_free_text(tmp_path, name, lang):
     assert "dossier.yaml:" in result.stderr
     assert_private(result)
     assert "DIAGNOSE" not in result.output
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(POLICY_VARIANTS))
+def test_policy_error_messages_never_quote_free_text(tmp_path, name, lang):
+    path, value = POLICY_VARIANTS[name]
+    data = _set(copy.deepcopy(marked_policy()), path, value)
+    for file in ("policy.yaml", "policy.json"):
+        result = run_cli("policy", write(tmp_path, data, file), "--lang", lang)
+        assert result.exit_code == 2
+        assert f"{file}:" in result.stderr
+        assert_private(result)
 
 
 @pytest.mark.parametrize("name", ["as-event-type", "as-key", "notes-as-list"])
