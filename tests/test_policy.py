@@ -404,3 +404,27 @@ def _date(text: str):
     from datetime import date
 
     return date.fromisoformat(text)
+
+
+# -- documentation ----------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_roles_doc_names_every_constraint_kind_and_vocabulary_entry(vocab, rulebook):
+    text = (DOCS / "roles.md").read_text("utf-8")
+    names = [r.id for r in rulebook.rules if not r.id.startswith("wvp.")]
+    names += ["incompatible_capacities", "reserved_task", "data_flow", "quadrant_fit", "task_staffed",
+              "contract_elements"]
+    for section in ("roles", "sides", "organisation_types", "quadrants", "titles", "data_categories", "basiscontract"):
+        names += list(getattr(vocab, section))
+    assert [name for name in names if f"`{name}`" not in text] == []
+
+
+def test_policy_format_example_is_a_valid_policy(tmp_path, vocab):
+    text = (DOCS / "policy-format.md").read_text("utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    policy = load_policy(write(tmp_path, example), vocab)
+    assert [a.id for a in policy.actors] == ["anna", "piet", "jan", "vera"]
+    schema_fields = set(load_schema("policy")["properties"]) | set(load_schema("policy")["$defs"]["actor"]["properties"])
+    assert [f for f in sorted(schema_fields) if f"`{f}`" not in text] == []
