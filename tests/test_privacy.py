@@ -136,6 +136,16 @@ def test_health_data_on_the_employer_side_is_a_finding_without_the_data(tmp_path
     assert_private(result)
 
 
+def test_health_data_recorded_by_the_employer_side_in_a_dossier_is_a_finding_without_the_data(tmp_path):
+    data = marked_dossier()
+    data["events"].append({"type": "registratie_gezondheidsgegevens", "date": "2025-03-21", "by": "lg-1",
+                           "notes": MARKER, "description": MARKER})
+    result = run_cli("dossier", write(tmp_path, data), "--as-of", "2025-06-01", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert any(f["rule"] == "rol.gezondheidsgegevens" and f["actors"] == ["lg-1"] for f in findings)
+    assert_private(result)
+
+
 def test_a_graph_file_never_holds_free_text(tmp_path):
     out = tmp_path / "graph.dot"
     result = run_cli("policy", write(tmp_path, marked_policy()), "--graph-out", str(out))
