@@ -7,7 +7,9 @@ a traceback. ``fixtures/accepted/`` holds unusual files that must load.
 """
 from __future__ import annotations
 
+import json
 import os
+from datetime import date
 
 import pytest
 import yaml
@@ -16,7 +18,7 @@ from checker.errors import InputErrors
 from checker.load.document import DEFAULT_MAX_BYTES, load_document
 from checker.messages import render_error
 from checker.model.dossier import load_dossier
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, audit_dict, dossier_from_dict, run_cli
 
 INVALID = FIXTURES / "invalid"
 ACCEPTED = FIXTURES / "accepted"
@@ -158,3 +160,52 @@ def test_calendar_command_reports_a_broken_dossier():
     result = run_cli("calendar", INVALID / "overlapping-periods.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert "$.periods[1].from: period overlaps period 1" in result.stderr
+
+
+# --- dates outside the wachttijd: errors or notes (docs/errors.md, "Dates") ------------------------
+
+OUTSIDE = {
+    "dossier": "D-OUT", "employer": "werkgever-x", "employee": "W-001", "first_sick_day": "2022-01-03",
+    "periods": [{"from": "2022-01-03", "to": "2022-02-01"}, {"from": "2023-01-02"}],  # a break of 11 months
+    "events": [
+        {"type": "probleemanalyse", "date": "2022-01-20"},  # earlier wachttijd: not counted
+        {"type": "eerstejaarsevaluatie", "date": "2025-02-01"},  # after day 728 (2024-12-29): counted
+        {"type": "evaluatie", "date": "2026-03-01"},  # after the as-of date: not counted
+    ],
+}
+
+
+def test_events_outside_the_judged_wachttijd_are_notes_not_errors():
+    result = audit_dict(OUTSIDE, "2025-06-01")
+    assert {(n.code, n.count) for n in result.notes} == {
+        ("events-earlier-wachttijd", 1), ("events-after-wachttijd", 1), ("events-after-as-of", 1),
+        ("earlier-wachttijden", 1)}
+    assert result.facts["wachttijd_last_day"] == date(2024, 12, 29)
+
+
+def test_an_event_after_day_728_still_counts_as_done_late():
+    step = next(e for e in audit_dict(OUTSIDE, "2025-06-01").timeline if e.step == "wvp.eerstejaarsevaluatie")
+    assert (step.done, step.status) == (date(2025, 2, 1), "late")
+
+
+def test_an_event_after_the_as_of_date_does_not_count_as_done():
+    steps = {e.step: e for e in audit_dict(OUTSIDE, "2025-06-01").timeline}
+    assert all(e.done != date(2026, 3, 1) for e in steps.values())
+
+
+def test_notes_are_in_both_report_formats(tmp_path):
+    path = tmp_path / "outside.yaml"
+    path.write_text(yaml.safe_dump(OUTSIDE), encoding="utf-8")
+    table = run_cli("dossier", path, "--as-of", "2025-06-01", "--lang", "en")
+    assert "1 event(s) after the end of the wachttijd (day 728)" in table.stdout
+    assert "1 event(s) from an earlier wachttijd not counted" in table.stdout
+    as_json = run_cli("dossier", path, "--as-of", "2025-06-01", "--format", "json")
+    assert {n["code"] for n in json.loads(as_json.stdout)["notes"]} >= {"events-after-wachttijd", "events-after-as-of"}
+    assert table.exit_code != 2 and as_json.exit_code != 2
+
+
+def test_an_event_before_the_first_sick_day_is_an_error(vocab):
+    data = dict(OUTSIDE, events=[{"type": "probleemanalyse", "date": "2021-12-31"}])
+    with pytest.raises(InputErrors) as caught:
+        dossier_from_dict(data, vocab)
+    assert as_rows(caught.value.errors) == [("event.before-first-sick-day", None, None, "$.events[0].date")]
