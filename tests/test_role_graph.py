@@ -15,7 +15,7 @@ from checker.report.graph import to_dot, to_mermaid
 from checker.roles.build import graph_from_dossier, graph_from_policy
 from checker.roles.graph import RoleGraph
 from checker.roles.labels import INVERSE, reverse, through
-from checker.roles.match import select_tasks, witnesses
+from checker.roles.match import candidates, select_tasks, witnesses
 from conftest import dossier_from_dict
 
 POLICY = {
@@ -145,6 +145,14 @@ def test_witnesses_are_sorted_shortest_first_and_a_matcher_needs_every_condition
     assert witnesses(graph, "actor:lg", [{"department": ["productie"]}]) == [
         ("actor:lg", "works_in", "org:org-a/productie", "part_of", "org:org-a")]
     assert witnesses(graph, "actor:ba", [{"employer_type": ["arbodienst"]}]) == [("actor:ba", "employed_by", "org:arbo")]
+
+
+def test_candidates_come_from_the_graph_edges_or_are_unknown(graph):
+    assert candidates(graph, [{"performs": ["regie_re_integratie"]}, {"role": ["bedrijfsarts"]}]) == [
+        "actor:ba", "actor:cm"]
+    assert candidates(graph, [{"title": ["ROV"], "acts_for": ["werkgever"]}]) == ["actor:cm"]
+    assert candidates(graph, [{"quadrant": ["medisch_onder_bedrijfsarts"]}]) == ["actor:cmtd"]
+    assert candidates(graph, [{"role": ["hr"]}, {"acts_for": ["werkgever"]}]) is None
 
 
 def test_task_selectors(vocab):

@@ -17,7 +17,7 @@ Message placeholders: {actors}, {first}, {second} (what each capacity matched).
 from __future__ import annotations
 
 from ..roles.labels import name_of, path_key, through
-from ..roles.match import CAPACITY_SCHEMA, subject_of, witnesses
+from ..roles.match import CAPACITY_SCHEMA, candidates, subject_of, witnesses
 from ..roles.names import capacity_checks, unknown_names
 from .base import Outcome
 
@@ -41,7 +41,7 @@ def check(rule, ctx):
     graph = getattr(ctx, "role_graph", None)
     if graph is None:  # a context without people (the deadline calendar)
         return
-    for actor in graph.actors:
+    for actor in _candidates(graph, rule.params["first"], rule.params["second"]):
         first = witnesses(graph, actor, rule.params["first"])
         second = witnesses(graph, actor, rule.params["second"]) if first else []
         pairs = [(a, b) for a in first for b in second if a != b]
@@ -50,3 +50,11 @@ def check(rule, ctx):
         a, b = min(pairs, key=lambda pair: (path_key(pair[0] + pair[1]), pair))
         yield Outcome("conflict", actors=(name_of(actor),), evidence=through(a, b),
                       params=(("first", subject_of(a)), ("second", subject_of(b))), timeline=False)
+
+
+def _candidates(graph, first, second) -> list:
+    """Only actors that can hold both capacities (all actors when that cannot be narrowed)."""
+    found = [c for c in (candidates(graph, first), candidates(graph, second)) if c is not None]
+    if not found:
+        return graph.actors
+    return sorted(set(found[0]).intersection(*found[1:]))

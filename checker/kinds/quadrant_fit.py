@@ -23,7 +23,7 @@ Message placeholders: {actors}, {quadrant}, {task}, {allowed} (the quadrants tha
 from __future__ import annotations
 
 from ..roles.labels import name_of, through
-from ..roles.match import CAPACITY_SCHEMA, WHEN_SCHEMA, holds, select_tasks, subject_of, witnesses
+from ..roles.match import CAPACITY_SCHEMA, WHEN_SCHEMA, candidates, holds, select_tasks, subject_of, witnesses
 from ..roles.names import capacity_checks, unknown_names, when_checks
 from .base import Outcome
 
@@ -62,7 +62,8 @@ def check(rule, ctx):
         return
     excluded = {q: set(select_tasks(graph.vocab, entry["excludes"])) for q, entry in graph.vocab.quadrants.items()}
     requirements = [r for r in rule.params.get("require", ()) if holds(graph, r.get("when"))]
-    for actor in graph.actors:
+    who = candidates(graph, rule.params["who"]) if "who" in rule.params else None
+    for actor in graph.actors if who is None else who:
         quadrant = graph.quadrant_of(actor)
         if quadrant is None or ("who" in rule.params and not witnesses(graph, actor, rule.params["who"])):
             continue

@@ -22,18 +22,19 @@ def graph_from_policy(policy, vocab) -> RoleGraph:
     own = add_organisation(graph, vocab, policy.organisation, EMPLOYER_TYPE, None)
     for organisation in policy.organisations:
         add_organisation(graph, vocab, organisation.id, organisation.type, organisation.acts_for)
-    for actor in policy.actors:
-        add_actor(graph, vocab, actor, policy.organisation)
+    # one label object per actor, reused for every edge: hashed once, compared by identity
+    labels = {actor.id: add_actor(graph, vocab, actor, policy.organisation) for actor in policy.actors}
     for actor in policy.actors:  # after all actors exist: a delegate may be listed before its bedrijfsarts
         if actor.delegated_by:
-            graph.add(node(ACTOR, actor.id), "delegated_by", node(ACTOR, actor.delegated_by))
+            graph.add(labels[actor.id], "delegated_by", labels[actor.delegated_by])
     for task, performers in policy.tasks:
-        graph.add_many("performs", ((node(ACTOR, a), node(TASK, task)) for a in performers))
+        target = node(TASK, task)
+        graph.add_many("performs", ((labels[a], target) for a in performers))
     for category, receivers in policy.data:
         target = node(DATA, category)
         if target not in graph:
             graph.add_node(target)
-        graph.add_many("receives", ((node(ACTOR, a), target) for a in receivers))
+        graph.add_many("receives", ((labels[a], target) for a in receivers))
     for element in policy.basiscontract:
         graph.add(own, "contracts", node(ELEMENT, element))
     return graph

@@ -15,7 +15,7 @@ A matcher with several conditions shows the path of its first condition in
 """
 from __future__ import annotations
 
-from .labels import ROLE, TASK, TITLE, name_of, node, path_key
+from .labels import ACTOR, QUADRANT, ROLE, TASK, TITLE, name_of, node, path_key
 
 #: condition -> the vocabulary section its names come from (None: free names)
 CONDITIONS = {
@@ -84,6 +84,21 @@ def witnesses(graph, actor: str, capacity) -> list:
     return sorted(set(found), key=path_key)
 
 
+def candidates(graph, capacity):
+    """The actors that may match ``capacity``, sorted: found through the graph's edges
+    (performers of a task, holders of a role or title, ...) instead of by visiting every
+    actor. None when some matcher has only conditions that cannot be looked up that way."""
+    found = set()
+    for matcher in capacity:
+        key = next((k for k in _INDEXED if k in matcher), None)
+        if key is None:
+            return None
+        edge, kind = _INDEXED[key]
+        for name in matcher[key]:
+            found.update(graph.sources(node(kind, name), edge))
+    return sorted(a for a in found if a.startswith(ACTOR + ":"))
+
+
 def condition_paths(graph, actor: str, key: str, names) -> list:
     return _CONDITION[key](graph, actor, names)
 
@@ -127,6 +142,9 @@ def _role(graph, actor, names):
     return [(actor, "has_role", node(ROLE, role))] if role in names else []
 
 
+#: conditions whose candidates are the sources of one edge into a named node
+_INDEXED = {"role": ("has_role", ROLE), "performs": ("performs", TASK), "title": ("holds", TITLE),
+            "quadrant": ("in_quadrant", QUADRANT)}
 _CONDITION = {"performs": _performs, "acts_for": _acts_for, "title": _title, "quadrant": _quadrant,
               "department": _department, "employer_type": _employer_type, "role": _role}
 
