@@ -32,7 +32,7 @@ class Document:
         """(line, column) of ``path`` in the file, or (None, None)."""
         if self._root is None and self._text is not None:
             # JSON: compose lazily (JSON is YAML flow syntax) only when an error needs a line
-            root, errors = strict_yaml.compose_single(self._text.replace("\t", " "), self.file)
+            root, errors = strict_yaml.compose_single(json_text.composable(self._text), self.file)
             self._root = root if not errors else False
             self._text = None
         if not self._root:

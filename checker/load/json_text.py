@@ -6,6 +6,7 @@ the YAML composer (JSON is YAML flow syntax), asked only when an error needs one
 from __future__ import annotations
 
 import json
+import re
 
 from ..errors import InputError, InputErrors, make_error
 from . import strict_yaml
@@ -87,9 +88,19 @@ def constant_paths(data) -> list[tuple]:
     return found
 
 
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def composable(text: str) -> str:
+    """JSON text the YAML composer accepts, with every character in the same place: tabs
+    become spaces, and escaped surrogate halves (an emoji as ``\\ud83d\\ude00``, which
+    libyaml refuses) become ``\\u0041``. Only positions are read from the result."""
+    return _SURROGATE.sub(r"\\u0041", text.replace("\t", " "))
+
+
 def _duplicate_errors(text: str, file: str, key: str) -> list[InputError]:
     """Every duplicate key, located through the YAML composer, which knows lines."""
-    root, errors = strict_yaml.compose_single(text.replace("\t", " "), file)
+    root, errors = strict_yaml.compose_single(composable(text), file)
     if not errors:
         _, errors = strict_yaml.build_value(root, file)
         errors = [e for e in errors if e.code == "yaml.duplicate-key"]
