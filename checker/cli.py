@@ -230,7 +230,8 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
               help="Write the role graph with its conflicts highlighted (to stdout instead of the report, "
                    "or to --graph-out).")
 @click.option("--graph-out", metavar="PATH", default="-", show_default=True,
-              help="File for the role graph; '-' writes it to stdout in place of the report.")
+              help="File for the role graph (.dot/.gv or .mmd/.mermaid imply --graph); '-' writes it to "
+                   "stdout in place of the report.")
 @common_options(("table", "json"))
 @guarded
 def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_dirs, max_bytes, debug):
