@@ -80,8 +80,9 @@ def tasks_for(i: int, role: str, per_actor: int, rng: random.Random) -> list:
         chosen = rng.sample(EMPLOYER_TASKS, per_actor)
     if role == "casemanager":
         chosen[0] = "regie_re_integratie"
-    if i % 100 == 1:  # a conflict: a reserved task, a second hat, or taakdelegatie with regie
-        chosen[-1] = ["probleemanalyse", "arbeidsdeskundig_onderzoek", "uitvraag_taakdelegatie"][i // 100 % 3]
+    conflict = ["probleemanalyse", "arbeidsdeskundig_onderzoek", "uitvraag_taakdelegatie"][i // 100 % 3]
+    if i % 100 == 1 and conflict not in chosen:  # a reserved task, a second hat, or taakdelegatie with regie
+        chosen[-1] = conflict
     return chosen
 
 
