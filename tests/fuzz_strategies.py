@@ -28,7 +28,9 @@ ACTOR_IDS = ["ba-1", "ba-2", "cm-1", "lg-1", "hr-1", "ad-1", "vz-1"]
 BAD_DATES = ["2025-02-30", "2023-04-31", "2025-13-01", "2025-00-10", "1989-12-31", "2101-01-01",
              "2025-1-6", "06-01-2025", "2025-01-06 10:00"]
 WRONG_TYPES = [17, -1, True, None, [], {}, [[1]], {"a": 1}]
-ALLOWED_EMPTY = {"tasks": {}, "data": {}, "titles": [], "basiscontract": []}  # of WRONG_TYPES, valid here
+#: of WRONG_TYPES, the one that is valid for a key: lists without minItems, objects without required keys
+ALLOWED_EMPTY = {"actors": [], "events": [], "organisations": [], "titles": [], "basiscontract": [],
+                 "tasks": {}, "data": {}}
 
 
 def iso(day: date) -> str:
