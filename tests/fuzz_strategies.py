@@ -96,7 +96,7 @@ def dossiers(draw) -> dict:
     data = {"dossier": "D-FUZZ", "employer": ORGANISATION, "employee": EMPLOYEE, "first_sick_day": iso(first)}
     if draw(st.booleans()):
         data["periods"] = draw(periods(first))
-    data["actors"] = [{"id": a, "role": draw(st.sampled_from(ROLES))} for a in actor_ids]
+    data["actors"] = [draw(actor_entry(a, [ORGANISATION])) for a in actor_ids]
     data["events"] = draw(st.lists(events(first, actor_ids), max_size=14))
     return data
 
@@ -117,7 +117,8 @@ def organisations(draw) -> list:
 
 
 @st.composite
-def policy_actor(draw, actor_id: str, employers: list) -> dict:
+def actor_entry(draw, actor_id: str, employers: list) -> dict:
+    """An actor with any of the optional fields; ``employers[1:]`` are organisations it may act for."""
     actor = {"id": actor_id, "role": draw(st.sampled_from(ROLES))}
     if draw(st.booleans()):
         actor["employer"] = draw(st.sampled_from(employers))
@@ -140,7 +141,7 @@ def _assign(draw, names: list, ids: list, min_size: int) -> dict:
 def policies(draw) -> dict:
     orgs = draw(organisations())
     ids = draw(st.lists(st.sampled_from(ACTOR_IDS), min_size=1, max_size=6, unique=True))
-    actors = [draw(policy_actor(a, [ORGANISATION] + [o["id"] for o in orgs])) for a in ids]
+    actors = [draw(actor_entry(a, [ORGANISATION] + [o["id"] for o in orgs])) for a in ids]
     doctors = [a["id"] for a in actors if a["role"] == "bedrijfsarts"]
     for actor in actors:
         others = [d for d in doctors if d != actor["id"]]

@@ -170,10 +170,22 @@ class _DossierBuilder:
             if role is not None and role not in self.vocab.roles:
                 self.fail("actor.unknown-role", ("actors", i, "role"), value=role,
                           hint=did_you_mean(role, self.vocab.roles))
+            self.check_titles(item, ("actors", i, "titles"))
             if actor_id is not None:
                 seen[actor_id] = i
-                actors.append(actor_from_mapping(item) if role is not None else Actor(id=actor_id, role=""))
+                whole = self.accepted(("actors", i))  # a half-valid entry still names a known actor
+                actors.append(actor_from_mapping(item) if whole else Actor(id=actor_id, role=role or ""))
         return tuple(actors)
+
+    def accepted(self, path: tuple) -> bool:
+        """No schema error at ``path`` or anywhere below it."""
+        return not any(bad is not None and bad[: len(path)] == path for bad in self.rejected)
+
+    def check_titles(self, item, path) -> None:
+        titles = self.get(item, path, list) or []
+        for j, title in enumerate(titles):
+            if isinstance(title, str) and title not in self.vocab.titles:
+                self.fail("actor.unknown-title", path + (j,), value=title, hint=did_you_mean(title, self.vocab.titles))
 
     def events(self, first: date | None, known_actors: set | None) -> tuple:
         events = []
