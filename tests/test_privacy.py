@@ -258,3 +258,22 @@ def test_a_crash_never_shows_the_exception_message(tmp_path, monkeypatch):
     assert "internal error (ValueError in " in result.stderr
     assert "Traceback" not in result.output
     assert_private(result)
+
+
+def test_debug_shows_the_bug_itself(tmp_path, monkeypatch):
+    def crash(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(checker.engine, "audit_dossier", crash)
+    with pytest.raises(ValueError, match="a bug"):
+        run_cli("dossier", write(tmp_path, marked_dossier()), "--debug")
+
+
+def test_ctrl_c_stops_quietly(tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checker.engine, "audit_dossier", interrupted)
+    result = run_cli("dossier", write(tmp_path, marked_dossier()))
+    assert result.exit_code == 130
+    assert result.stderr == "verzuimcheck: afgebroken\n"
