@@ -46,11 +46,11 @@ def reaching(graph, category: str, via) -> dict:
     data = node(DATA, category)
     paths: dict = {}
     if "receives" in via:
-        for actor in graph.sources(data, "receives"):
+        for actor in graph.source_set(data, "receives"):
             paths.setdefault(actor, []).append((data, "received_by", actor))
     if "records" in via:
         for task in graph.sources(data, "produces"):
-            for actor in graph.sources(task, "performs"):
+            for actor in graph.source_set(task, "performs"):  # order: the caller picks the minimum
                 paths.setdefault(actor, []).append((data, "produced_by", task, "performed_by", actor))
     return paths
 

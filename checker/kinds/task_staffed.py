@@ -44,7 +44,7 @@ def check(rule, ctx):
     exclude = set(rule.params.get("exclude", ()))
     for task in select_tasks(graph.vocab, rule.params["tasks"]):
         label = node(TASK, task)
-        if task in exclude or graph.sources(label, "performs"):
+        if task in exclude or graph.has_source(label, "performs"):
             continue
         entry = graph.vocab.tasks[task]
         yield Outcome("missing", evidence=(label, "belongs_to", graph.task_side(task)), timeline=False,

@@ -162,6 +162,9 @@ class _PolicyBuilder:
     def actors(self, organisations: set) -> tuple:
         actors, seen = [], {}
         items = self.data["actors"]
+        # what an employer and an acts_for may name, built once (not per actor: policies get large)
+        targets = {"employer": organisations | {self.data["organisation"]} if organisations else None,
+                   "acts_for": set(self.vocab.sides) | organisations}
         roles: dict = {}
         for item in items:
             roles.setdefault(item["id"], item["role"])  # the first listing counts, as for duplicates
@@ -170,20 +173,18 @@ class _PolicyBuilder:
                 self.fail("actor.duplicate", ("actors", i, "id"), value=item["id"], first=seen[item["id"]] + 1)
                 continue
             seen[item["id"]] = i
-            self.check_actor(item, ("actors", i), organisations, roles)
+            self.check_actor(item, ("actors", i), targets, roles)
             actors.append(PolicyActor(**vars(actor_from_mapping(item)), delegated_by=item.get("delegated_by")))
         return tuple(actors)
 
-    def check_actor(self, item: dict, path: tuple, organisations: set, roles: dict) -> None:
+    def check_actor(self, item: dict, path: tuple, targets: dict, roles: dict) -> None:
         self.known(item["role"], self.vocab.roles, "actor.unknown-role", path + ("role",))
         for j, title in enumerate(item.get("titles", [])):
             self.known(title, self.vocab.titles, "policy.unknown-title", path + ("titles", j))
-        if organisations and "employer" in item:
-            self.known(item["employer"], organisations | {self.data["organisation"]},
-                       "policy.unknown-organisation", path + ("employer",))
+        if targets["employer"] is not None and "employer" in item:
+            self.known(item["employer"], targets["employer"], "policy.unknown-organisation", path + ("employer",))
         if "acts_for" in item:
-            self.known(item["acts_for"], set(self.vocab.sides) | organisations, "policy.unknown-acts-for",
-                       path + ("acts_for",))
+            self.known(item["acts_for"], targets["acts_for"], "policy.unknown-acts-for", path + ("acts_for",))
         delegate = item.get("delegated_by")
         if delegate is not None and self.known(delegate, roles, "policy.unknown-actor", path + ("delegated_by",)):
             if delegate == item["id"] or roles[delegate] != "bedrijfsarts":
@@ -199,12 +200,17 @@ class _PolicyBuilder:
             listed = [who] if isinstance(who, str) else who
             if required and not listed:
                 self.fail("policy.task-unassigned", path, value=name)
-            seen = set()
-            for j, actor_id in enumerate(listed):
-                where = path + ((j,) if isinstance(who, list) else ())
-                if actor_id in seen:
-                    self.fail("policy.duplicate-assignment", where, value=actor_id)
-                seen.add(actor_id)
-                self.known(actor_id, actors, "policy.unknown-actor", where)
-            result.append((name, tuple(dict.fromkeys(listed))))
+            unique = tuple(dict.fromkeys(listed))
+            if len(unique) < len(listed) or not actors.issuperset(unique):  # look closer only when wrong
+                self.check_listed(path, who, listed, actors)
+            result.append((name, unique))
         return tuple(result)
+
+    def check_listed(self, path: tuple, who, listed: list, actors: set) -> None:
+        seen = set()
+        for j, actor_id in enumerate(listed):
+            where = path + ((j,) if isinstance(who, list) else ())
+            if actor_id in seen:
+                self.fail("policy.duplicate-assignment", where, value=actor_id)
+            seen.add(actor_id)
+            self.known(actor_id, actors, "policy.unknown-actor", where)

@@ -63,7 +63,14 @@ class RoleGraph:
         return sorted(t for t, data in self._succ.get(source, {}).items() if label in data)
 
     def sources(self, target: str, label: str) -> list:
-        return sorted(s for s, data in self._pred.get(target, {}).items() if label in data)
+        return sorted(self.source_set(target, label))
+
+    def source_set(self, target: str, label: str) -> set:
+        """Like ``sources``, unsorted: for lookups and set algebra, never for output order."""
+        return {s for s, data in self._pred.get(target, {}).items() if label in data}
+
+    def has_source(self, target: str, label: str) -> bool:
+        return any(label in data for data in self._pred.get(target, {}).values())
 
     @cached_property
     def actors(self) -> tuple:

@@ -95,7 +95,7 @@ def candidates(graph, capacity):
             return None
         edge, kind = _INDEXED[key]
         for name in matcher[key]:
-            found.update(graph.sources(node(kind, name), edge))
+            found |= graph.source_set(node(kind, name), edge)
     return sorted(a for a in found if a.startswith(ACTOR + ":"))
 
 
