@@ -15,6 +15,7 @@ class _EmptyContext:
     as_of: date = date.min
     vocab: object = None
     events: tuple = ()
+    role_graph: object = None  # a calendar has no people: role constraints have nothing to check
 
     def dates(self, types) -> list:
         return []

@@ -17,23 +17,25 @@ def _console(stream):
 
 
 def _findings_table(result, lang):
+    """Date columns when any finding has dates, actor columns when any names actors."""
     from rich.table import Table
 
+    dated = any(f.due or f.date for f in result.findings)
+    with_actors = any(f.actors or f.evidence for f in result.findings)
+    keys = ["severity", "rule", "status", "what"] + (["due", "done"] if dated else []) \
+        + (["actors", "evidence"] if with_actors else []) + ["source"]
     table = Table(title=text("ui", "findings", lang), show_lines=False, expand=False)
-    for key in ("severity", "rule", "status", "what", "due", "done", "source"):
+    for key in keys:
         table.add_column(text("ui", key, lang), overflow="fold")
-    if result.kind != "dossier":
-        table.columns[4].header = text("ui", "actors", lang)
-        table.columns[5].header = text("ui", "evidence", lang)
     for f in result.findings:
         style = _SEVERITY_STYLE.get(f.severity, "")
-        if result.kind == "dossier":
-            when = (iso(f.due) or "-", iso(f.date) or "-")
-        else:
-            when = (", ".join(f.actors) or "-", " → ".join(f.evidence) or "-")
-        table.add_row(f"[{style}]{text('severity', f.severity, lang)}[/]", f.rule,
-                      text("status", f.status, lang), finding_message(result, f, lang), *when,
-                      finding_source(result, f))
+        cells = [f"[{style}]{text('severity', f.severity, lang)}[/]", f.rule,
+                 text("status", f.status, lang), finding_message(result, f, lang)]
+        if dated:
+            cells += [iso(f.due) or "-", iso(f.date) or "-"]
+        if with_actors:
+            cells += [", ".join(f.actors) or "-", " → ".join(f.evidence) or "-"]
+        table.add_row(*cells, finding_source(result, f))
     return table
 
 
