@@ -155,7 +155,7 @@ def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
     dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
     results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
     if results:
-        report.get(fmt)(results, sys.stdout, lang)
+        report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1)
     if errors:
         print_input_errors(errors, lang)
     sys.exit(exit_code(results, fail_on, bool(errors)))
@@ -251,7 +251,7 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_
     elif results:
         if graph_fmt:
             _write_graph_file(results, graph_fmt, graph_out)
-        report.get(fmt)(results, sys.stdout, lang)
+        report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1)
     if errors:
         print_input_errors(errors, lang)
     sys.exit(exit_code(results, fail_on, bool(errors)))

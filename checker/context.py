@@ -58,6 +58,9 @@ class DossierContext:
             "events-after-as-of": sum(1 for e in self.dossier.events if e.date > self.as_of),
             "events-earlier-wachttijd": sum(1 for e in self.dossier.events if e.date < start),
             "events-after-wachttijd": sum(1 for e in self.events if e.date > self.calendar.wachttijd_last_day()),
+            # an appointment that names nobody: the Wvp step counts, but role checks cannot see who
+            "appointments-without-actor": sum(1 for e in self.events
+                                              if e.actor is None and e.type in self.vocab.appointing_tasks()),
         }
 
     @cached_property

@@ -18,7 +18,7 @@ from . import kinds
 from .errors import InputErrors, did_you_mean
 from .load.document import load_document
 from .load.schema import validate, validate_part
-from .model.dates import parse_date
+from .model.dates import EARLIEST, LATEST, DateProblem, parse_date
 from .paths import ROLES_DIR, RULES_DIR
 
 DEFAULT_RULE_DIRS = (RULES_DIR, ROLES_DIR / "constraints")
@@ -95,16 +95,28 @@ def load_rule(path: Path, vocab) -> Rule:
     errors.extend(param_errors)
     if not param_errors:
         errors.extend(_vocabulary_errors(document, module, vocab))
+    validity = {key: _rule_date(document, key, errors) for key in ("valid_from", "valid_until")}
     if errors:
         raise InputErrors(errors)
     return Rule(
         id=data["id"], kind=data["kind"], severity=data["severity"], title=_freeze(data["title"]),
         message=_freeze(data["message"]), source=_freeze(data["source"]), params=_freeze(data["params"]),
         file=document.file, practice_norm=data.get("practice_norm", False),
-        valid_from=parse_date(data["valid_from"]) if "valid_from" in data else None,
-        valid_until=parse_date(data["valid_until"]) if "valid_until" in data else None,
+        valid_from=validity["valid_from"], valid_until=validity["valid_until"],
         explanation=_freeze(data["explanation"]) if "explanation" in data else None,
     )
+
+
+def _rule_date(document, key: str, errors: list):
+    """A validity date of a rule, or None; an impossible date is an input error."""
+    if key not in document.data:
+        return None
+    try:
+        return parse_date(document.data[key])
+    except DateProblem as problem:
+        errors.append(document.error(problem.code, (key,), value=problem.value,
+                                     low=EARLIEST.isoformat(), high=LATEST.isoformat()))
+        return None
 
 
 def _vocabulary_errors(document, module, vocab) -> list:

@@ -162,7 +162,8 @@ def test_invalid_dossier_is_bad_input_with_file_and_path(tmp_path):
 def test_one_bad_path_among_good_ones_still_reports_the_good_ones():
     result, data = run_cli_json("dossier", COMPLIANT, DOSSIERS / "does-not-exist.yaml", "--as-of", "2025-12-15")
     assert result.exit_code == EXIT_INPUT
-    assert data["subject"] == "D-2024-101"
+    assert isinstance(data, list), "several paths give an array, even when only one could be read"
+    assert [d["subject"] for d in data] == ["D-2024-101"]
     assert "does-not-exist.yaml" in result.stderr
 
 
@@ -299,3 +300,12 @@ def test_json_output_is_valid_json_for_every_command():
     for args in (("rules", "--format", "json"), ("calendar", "--first-sick-day", "2025-01-06", "--format", "json"),
                  ("dossier", str(COMPLIANT), "--as-of", "2025-12-15", "--format", "json")):
         json.loads(run_cli(*args).stdout)
+
+
+def test_appointment_without_actor_is_a_note():
+    from conftest import audit_dict
+
+    result = audit_dict({"dossier": "D-N", "employer": "e", "employee": "W-1", "first_sick_day": "2025-01-06",
+                         "events": [{"type": "casemanager_aangewezen", "date": "2025-02-01"}]}, "2025-03-01")
+    assert ("appointments-without-actor", 1) in {(n.code, n.count) for n in result.notes}
+    assert "wvp.casemanager" not in {f.rule for f in result.findings}

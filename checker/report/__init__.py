@@ -1,4 +1,8 @@
-"""Reporters, chosen by name. Each is ``report(results, stream, lang)`` and reads findings only."""
+"""Reporters, chosen by name. Each is ``report(results, stream, lang, many=None)`` and reads findings only.
+
+``many`` asks for the multi-subject form (a JSON array) even when only one result is left,
+because the user named several files and one of them could not be read.
+"""
 from __future__ import annotations
 
 from . import json_report, table

@@ -52,7 +52,7 @@ def _timeline_table(result, lang):
     return table
 
 
-def report(results, stream, lang: str) -> None:
+def report(results, stream, lang: str, many: bool | None = None) -> None:
     console = _console(stream)
     for result in results:
         header = f"[bold]{result.kind} {result.subject}[/] ({result.file})"
