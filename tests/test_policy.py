@@ -428,3 +428,16 @@ def test_policy_format_example_is_a_valid_policy(tmp_path, vocab):
     assert [a.id for a in policy.actors] == ["anna", "piet", "jan", "vera"]
     schema_fields = set(load_schema("policy")["properties"]) | set(load_schema("policy")["$defs"]["actor"]["properties"])
     assert [f for f in sorted(schema_fields) if f"`{f}`" not in text] == []
+
+
+def test_schema_and_name_errors_come_together(tmp_path):
+    bad = tmp_path / "mixed.yaml"
+    bad.write_text("organisation: x\narbo: {regeling: vangnet, basiscontract: [toegang_bedrijfsarts]}\n"
+                   "verzekering: geen\nactors:\n  - {id: anna, role: casemanagr}\n"
+                   "  - {id: piet, role: bedrijfsarts, extra: 1}\ntasks:\n  probleemanalyse: [piett]\n", "utf-8")
+    result = run_cli("policy", bad, "--lang", "en")
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith(str(bad)) or "mixed.yaml:" in line]
+    assert len(lines) == 3, result.stderr
+    assert "unknown field 'extra'" in result.stderr
+    assert "did you mean 'casemanager'" in result.stderr and "did you mean 'piet'" in result.stderr

@@ -67,12 +67,29 @@ def _plain(value):
 def build_policy(document: Document, vocab) -> Policy:
     errors = validate(document, "policy")
     if errors:
-        raise InputErrors(errors)
+        raise InputErrors(errors + _semantic_errors_despite(errors, document, vocab))
     builder = _PolicyBuilder(document, vocab)
     policy = builder.build()
     if builder.errors:
         raise InputErrors(builder.errors)
     return policy
+
+
+def _semantic_errors_despite(schema_errors, document: Document, vocab) -> list:
+    """The builder's own errors on a document the schema rejected, so that one run
+    reports unknown names and duplicates too, not only the shape problems.
+
+    The builder expects schema-valid data; on a shape it cannot read it stops,
+    and then the schema errors alone are reported (they are complete). Errors at
+    or below a path the schema already rejected are left out: one message each.
+    """
+    rejected = [e.path for e in schema_errors]
+    builder = _PolicyBuilder(document, vocab)
+    try:
+        builder.build()
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
+        return []
+    return [e for e in builder.errors if not any(e.path[:len(r)] == r for r in rejected)]
 
 
 class _PolicyBuilder:
