@@ -54,6 +54,8 @@ def compose_single(text: str, file: str):
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if "nesting depth" in problem:  # libyaml >= 0.2.5 has its own depth limit (PyYAML 6.0.4 wheels)
+            return None, [make_error("yaml.too-deep", file, line=line, column=column, limit=MAX_DEPTH)]
         return None, [make_error("yaml.syntax", file, line=line, column=column, problem=problem)]
     except RecursionError:
         return None, [make_error("yaml.too-deep", file, limit=MAX_DEPTH)]
