@@ -6,6 +6,7 @@ input or usage; 3 an internal error (a bug: please report it with --debug).
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from datetime import date
@@ -39,6 +40,30 @@ def print_input_errors(errors, lang: str) -> None:
     for error in errors:
         click.echo(render_error(error, lang), err=True)
     click.echo(text("ui", "input_errors", lang, count=len(errors)), err=True)
+
+
+def finish(write, results, errors, fail_on: str, lang: str) -> None:
+    """Write the report (if anything was audited), then the input errors; exit.
+
+    The exit code is decided before writing, so a reader that closes the pipe
+    early (``| head``) does not turn a failing audit into a success.
+    """
+    code = exit_code(results, fail_on, bool(errors))
+    if results:
+        try:
+            write()
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+    if errors:
+        print_input_errors(errors, lang)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def guarded(command):
@@ -154,11 +179,7 @@ def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
     vocab, rulebook = load_context(rule_dirs)
     dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
     results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
-    if results:
-        report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1)
-    if errors:
-        print_input_errors(errors, lang)
-    sys.exit(exit_code(results, fail_on, bool(errors)))
+    finish(lambda: report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1), results, errors, fail_on, lang)
 
 
 @main.command()
@@ -246,15 +267,16 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_
     vocab, rulebook = load_context(rule_dirs)
     policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))
     results = [audit_policy(p, rulebook, vocab, when) for p in policies]
-    if results and graph_fmt and graph_out == "-":
-        write_graphs(results, graph_fmt, sys.stdout)
-    elif results:
+
+    def write() -> None:
+        if graph_fmt and graph_out == "-":
+            write_graphs(results, graph_fmt, sys.stdout)
+            return
         if graph_fmt:
             _write_graph_file(results, graph_fmt, graph_out)
         report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1)
-    if errors:
-        print_input_errors(errors, lang)
-    sys.exit(exit_code(results, fail_on, bool(errors)))
+
+    finish(write, results, errors, fail_on, lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,6 +36,11 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
     notes = [Note(code, count) for code, count in sorted(ctx.skipped_events().items()) if count]
     if ctx.calendar.earlier_wachttijden:
         notes.append(Note("earlier-wachttijden", ctx.calendar.earlier_wachttijden))
+    not_in_force = len(rulebook.for_subject("dossier")) - len(rules)
+    if not_in_force:  # e.g. a wachttijd from before the Wvp: say so instead of a clean report
+        notes.append(Note("rules-not-in-force", not_in_force))
+    if as_of < dossier.first_sick_day:
+        notes.append(Note("as-of-before-first-sick-day", 1))
     return AuditResult(
         kind="dossier", subject=dossier.id, file=dossier.file, as_of=as_of,
         findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar),

@@ -63,8 +63,13 @@ class Rulebook:
         return [r for r in self.rules if subject in r.module.SUBJECTS and (start is None or r.applies_from(start))]
 
 
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
 def rule_files(directory: Path) -> list:
-    return sorted(p for p in directory.rglob("*.yaml") if "tests" not in p.relative_to(directory).parts)
+    """Rule files below ``directory`` (``.yaml`` or ``.yml``), test-case folders left out."""
+    return sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()
+                  and "tests" not in p.relative_to(directory).parts)
 
 
 def _freeze(value):
@@ -137,7 +142,7 @@ def load_rulebook(directories, vocab) -> Rulebook:
     rules, errors, seen = [], [], {}
     for directory in directories:
         files = rule_files(Path(directory))
-        if not files and not Path(directory).is_dir():
+        if not files:  # a missing folder or one without rule files: a typo in --rules, never silence
             from .errors import make_error
 
             errors.append(make_error("rules.none", str(directory), dir=str(directory)))

@@ -309,3 +309,38 @@ def test_appointment_without_actor_is_a_note():
                          "events": [{"type": "casemanager_aangewezen", "date": "2025-02-01"}]}, "2025-03-01")
     assert ("appointments-without-actor", 1) in {(n.code, n.count) for n in result.notes}
     assert "wvp.casemanager" not in {f.rule for f in result.findings}
+
+
+def test_a_rules_folder_without_rule_files_is_bad_input(tmp_path):
+    result = run_cli("rules", "--rules", tmp_path, "--lang", "en")
+    assert result.exit_code == 2
+    assert "no rule files found" in result.stderr
+
+
+def test_markup_in_ids_and_file_names_prints_as_written(tmp_path):
+    path = tmp_path / "x[red]y.yaml"
+    path.write_text('dossier: "D[/]1"\nemployer: e\nemployee: W-1\nfirst_sick_day: 2025-01-06\n'
+                    'actors: [{id: "lg[bold]3", role: leidinggevende}]\n'
+                    'events: [{type: registratie_gezondheidsgegevens, date: 2025-01-08, by: "lg[bold]3"}]\n', "utf-8")
+    result = run_cli("dossier", path, "--as-of", "2025-02-01")
+    assert result.exit_code == 1, result.stderr
+    assert "D[/]1" in result.stdout and "x[red]y.yaml" in result.stdout and "lg[bold]3" in result.stdout
+
+
+def test_a_wachttijd_before_the_wvp_says_that_no_rule_is_in_force():
+    from conftest import audit_dict
+
+    result = audit_dict({"dossier": "D-OLD", "employer": "e", "employee": "W-1", "first_sick_day": "1995-01-02"},
+                        "1998-01-01")
+    assert not [f for f in result.findings if f.rule.startswith("wvp.")]
+    notes = {n.code: n.count for n in result.notes}
+    assert notes["rules-not-in-force"] >= 11
+
+
+def test_an_as_of_before_the_first_sick_day_is_a_note():
+    from conftest import audit_dict
+
+    result = audit_dict({"dossier": "D-E", "employer": "e", "employee": "W-1", "first_sick_day": "2025-01-06"},
+                        "2024-12-01")
+    assert ("as-of-before-first-sick-day", 1) in {(n.code, n.count) for n in result.notes}
+    assert not result.findings

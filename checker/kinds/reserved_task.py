@@ -2,31 +2,49 @@
 
 Which roles may perform a task is vocabulary: ``reserved_to`` in roles/tasks.yaml
 (the probleemanalyse to the bedrijfsarts; the uitvraag to the bedrijfsarts and
-the casemanager in taakdelegatie). One finding per actor and task; the evidence:
+the casemanager in taakdelegatie). Who counts as such a role is a capacity in the
+params (``capacities``; default: holding that role), so a casemanager working in
+taakdelegatie of a bedrijfsarts counts as ``casemanager_taakdelegatie`` without
+the Python knowing that name. ``assists`` lets a capacity take part in a task
+reserved to another role when somebody in that role performs it on the same
+occasion (the same dossier event; in a policy, among the task's performers): the
+delegate who helps the bedrijfsarts prepare the probleemanalyse. One finding per
+actor and task, dated (in a dossier) by the first event that breaks the reservation:
 
     role:casemanager -role_of-> actor:anna -performs-> task:probleemanalyse -reserved_to-> role:bedrijfsarts
+
+The path ends at the role the actor needed: for a delegate acting alone, the role it
+assists; else the last role ``reserved_to`` lists (the widest: for the uitvraag, the
+casemanager in taakdelegatie).
 
 params:
   tasks: {reserved: true}      # a task selector; default: every reserved task
   participants: [werknemer]    # roles that take part in any task without performing it
                                # (the employee at the consultation for his own probleemanalyse)
+  capacities:                  # reserved_to role -> the capacity that counts as it
+    casemanager_taakdelegatie: [{role: [casemanager_taakdelegatie]}, {role: [casemanager], delegated_by: [bedrijfsarts]}]
+  assists:                     # reserved_to role -> the roles it may help on the same occasion
+    casemanager_taakdelegatie: [bedrijfsarts]
 Message placeholders: {actors}, {task}, {role}, {reserved_to}.
 """
 from __future__ import annotations
 
 from ..roles.labels import ROLE, TASK, name_of, node
-from ..roles.match import TASK_SELECTOR_SCHEMA, select_tasks
-from ..roles.names import selector_checks, unknown_names
+from ..roles.match import CAPACITY_SCHEMA, TASK_SELECTOR_SCHEMA, select_tasks, witnesses
+from ..roles.names import capacity_checks, selector_checks, unknown_names
 from .base import Outcome
 
 KIND = "reserved_task"
 SUBJECTS = ("dossier", "policy")
+_ROLES = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
 PARAMS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
         "tasks": TASK_SELECTOR_SCHEMA,
-        "participants": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+        "participants": _ROLES,
+        "capacities": {"type": "object", "additionalProperties": CAPACITY_SCHEMA},
+        "assists": {"type": "object", "additionalProperties": {**_ROLES, "minItems": 1}},
     },
 }
 DEFAULT_SELECTOR = {"reserved": True}
@@ -34,8 +52,15 @@ DEFAULT_SELECTOR = {"reserved": True}
 
 def check_names(document, vocab) -> list:
     params = document.data["params"]
-    return unknown_names(document, vocab, selector_checks(("tasks",), params.get("tasks"))
-                         + [(("participants",), "roles", params.get("participants", []))])
+    checks = selector_checks(("tasks",), params.get("tasks")) + [
+        (("participants",), "roles", params.get("participants", [])),
+        (("capacities",), "roles", sorted(params.get("capacities", {}))),
+        (("assists",), "roles", sorted(params.get("assists", {})))]
+    for role, capacity in params.get("capacities", {}).items():
+        checks += capacity_checks(("capacities", role), capacity)
+    for role, helped in params.get("assists", {}).items():
+        checks.append((("assists", role), "roles", helped))
+    return unknown_names(document, vocab, checks)
 
 
 def check(rule, ctx):
@@ -43,15 +68,44 @@ def check(rule, ctx):
     if graph is None:
         return
     participants = set(rule.params.get("participants", ()))
+    capacities = rule.params.get("capacities", {})
+    assists = rule.params.get("assists", {})
     for task in select_tasks(graph.vocab, rule.params.get("tasks", DEFAULT_SELECTOR)):
-        allowed = sorted(graph.vocab.tasks[task].get("reserved_to", ()))
-        if not allowed:
+        reserved_to = list(graph.vocab.tasks[task].get("reserved_to", ()))
+        if not reserved_to:
             continue
         label = node(TASK, task)
-        for actor in graph.sources(label, "performs"):
+        performers = graph.sources(label, "performs")
+        helpers = {}  # helped roles -> the performers of this task who count as one of them
+        for actor in performers:
             role = graph.attr(actor, "role")
-            if role in allowed or role in participants:
+            if role in participants or any(_counts_as(graph, actor, r, capacities) for r in reserved_to):
                 continue
-            evidence = (node(ROLE, role), "role_of", actor, "performs", label, "reserved_to", node(ROLE, allowed[0]))
-            yield Outcome("conflict", actors=(name_of(actor),), evidence=evidence, timeline=False,
-                          params=(("reserved_to", ", ".join(allowed)), ("role", role), ("task", task)))
+            helped = tuple(r for a, roles in sorted(assists.items()) if _counts_as(graph, actor, a, capacities)
+                           for r in reserved_to if r in roles)
+            if helped not in helpers:
+                helpers[helped] = {p for p in performers if any(_counts_as(graph, p, r, capacities) for r in helped)}
+            when = _first_unassisted(graph, actor, label, helpers[helped])
+            if when is False:
+                continue
+            needed = helped[0] if helped else reserved_to[-1]
+            evidence = (node(ROLE, role), "role_of", actor, "performs", label, "reserved_to", node(ROLE, needed))
+            yield Outcome("conflict", actors=(name_of(actor),), evidence=evidence, timeline=False, date=when,
+                          params=(("reserved_to", ", ".join(sorted(reserved_to))), ("role", role), ("task", task)))
+
+
+def _counts_as(graph, actor: str, role: str, capacities: dict) -> bool:
+    return bool(witnesses(graph, actor, capacities.get(role, [{"role": [role]}])))
+
+
+def _first_unassisted(graph, actor: str, task: str, helped: set):
+    """The date of the first occasion on which ``actor`` performed ``task`` without one of
+    ``helped`` (None: undated, a policy); False when every occasion had one of them too."""
+    others = helped - {actor}
+    for when, together in graph.occasions(actor, task):
+        if when is None:  # a policy: everybody who performs the task performs it together
+            if not others:
+                return None
+        elif not others.intersection(together):
+            return when
+    return False

@@ -38,7 +38,7 @@ def report_table(plans, rules, stream, lang) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=stream, width=140, highlight=False)
+    console = Console(file=stream, width=140, highlight=False, markup=False)
     for plan in plans:
         table = Table(title=text("ui", "calendar_title", lang, first=iso(plan.start)))
         for key in ("step", "what", "window", "due"):

@@ -63,7 +63,7 @@ def report_table(rulebook, stream, lang) -> None:
     for rule in rulebook.rules:
         table.add_row(rule.id, rule.kind, text("severity", rule.severity, lang), localized(rule.title, lang),
                       rule.source_text())
-    Console(file=stream, width=160).print(table)
+    Console(file=stream, width=160, markup=False).print(table)
 
 
 _HEADINGS = {

@@ -13,7 +13,14 @@ _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "earl
 def _console(stream):
     from rich.console import Console  # rich is imported only when a table is printed
 
-    return Console(file=stream, width=160, soft_wrap=False, highlight=False)
+    # markup off: ids, file names and messages come from the input and must print as written
+    return Console(file=stream, width=160, soft_wrap=False, highlight=False, markup=False)
+
+
+def _styled(value: str, style: str):
+    from rich.text import Text
+
+    return Text(value, style=style)
 
 
 def _findings_table(result, lang):
@@ -29,7 +36,7 @@ def _findings_table(result, lang):
         table.add_column(text("ui", key, lang), overflow="fold")
     for f in result.findings:
         style = _SEVERITY_STYLE.get(f.severity, "")
-        cells = [f"[{style}]{text('severity', f.severity, lang)}[/]", f.rule,
+        cells = [_styled(text("severity", f.severity, lang), style), f.rule,
                  text("status", f.status, lang), finding_message(result, f, lang)]
         if dated:
             cells += [iso(f.due) or "-", iso(f.date) or "-"]
@@ -48,17 +55,17 @@ def _timeline_table(result, lang):
     for entry in result.timeline:
         style = _STATUS_STYLE.get(entry.status, "")
         table.add_row(entry.step, iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
-                      f"[{style}]{text('status', entry.status, lang)}[/]")
+                      _styled(text("status", entry.status, lang), style))
     return table
 
 
 def report(results, stream, lang: str, many: bool | None = None) -> None:
     console = _console(stream)
     for result in results:
-        header = f"[bold]{result.kind} {result.subject}[/] ({result.file})"
+        header = f" ({result.file})"
         if result.as_of:
             header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
-        console.print(header)
+        console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")
         if result.findings:
             console.print(_findings_table(result, lang))
         else:
@@ -66,7 +73,7 @@ def report(results, stream, lang: str, many: bool | None = None) -> None:
         if result.timeline:
             console.print(_timeline_table(result, lang))
         for note in result.notes:
-            console.print(f"[dim]{note_to_dict(note, lang)['message']}[/]")
+            console.print(_styled(note_to_dict(note, lang)["message"], "dim"))
         console.print(text("ui", "summary", lang, errors=result.counts()["error"],
                            warnings=result.counts()["warning"], infos=result.counts()["info"]))
         console.print()

@@ -76,10 +76,12 @@ def graph_from_dossier(dossier, vocab, events=None) -> RoleGraph:
         add_actor(graph, vocab, actor, dossier.employer)
     appointing = vocab.appointing_tasks()
     for event in dossier.events if events is None else events:
-        for actor_id in event.by:
-            graph.add(node(ACTOR, actor_id), "performs", node(TASK, event.type))
+        performers = [node(ACTOR, actor_id) for actor_id in event.by]
+        for actor in performers:
+            graph.add_occasion(actor, node(TASK, event.type), event.date, performers)
         if event.actor and event.type in appointing:
-            graph.add(node(ACTOR, event.actor), "performs", node(TASK, appointing[event.type]))
+            appointed = node(ACTOR, event.actor)
+            graph.add_occasion(appointed, node(TASK, appointing[event.type]), event.date, (appointed,))
     return graph
 
 

@@ -31,6 +31,9 @@ class RoleGraph:
         self.vocab = vocab
         self.facts = dict(facts or {})
         self._sides: dict = {}
+        # (actor, task) -> [(date, performers)]: the dossier events in which the actor
+        # performed the task, with everybody who performed it on that occasion
+        self._occasions: dict = {}
 
     # -- building -----------------------------------------------------------
     def add_node(self, label: str, **attrs) -> str:
@@ -48,7 +51,36 @@ class RoleGraph:
         """Bulk ``add`` for edges whose nodes already exist (fast path for large policies)."""
         self.nx.add_edges_from((s, t, {label: True}) for s, t in pairs)
 
+    def add_occasion(self, actor: str, task: str, when, performers) -> None:
+        """Record that ``actor`` performed ``task`` on ``when`` together with ``performers``
+        (a dossier event; its ``performs`` edge is added too)."""
+        self.add(actor, "performs", task)
+        self._occasions.setdefault((actor, task), []).append((when, tuple(sorted(performers))))
+
     # -- queries ------------------------------------------------------------
+    def occasions(self, actor: str, task: str) -> list:
+        """(date, performers) of every time ``actor`` performed ``task``, earliest first.
+
+        A policy has no events: its one occasion is ``(None, None)``, undated, with every
+        performer of the task (``sources(task, "performs")``) taking part."""
+        found = self._occasions.get((actor, task))
+        if found:
+            return sorted(found)
+        return [(None, None)]
+
+    def date_of(self, path: tuple):
+        """The date an evidence path became true in a dossier: the latest of the first dates of
+        the events it walks (``performs`` steps); None for a policy or a path without events."""
+        dates = []
+        for i in range(1, len(path) - 1, 2):
+            left, label, right = path[i - 1:i + 2]
+            if label in ("performs", "performed_by"):
+                actor, task = (left, right) if label == "performs" else (right, left)
+                first = self.occasions(actor, task)[0][0]
+                if first is not None:
+                    dates.append(first)
+        return max(dates) if dates else None
+
     def __contains__(self, label: str) -> bool:
         return label in self.nx
 

@@ -26,6 +26,7 @@ CONDITIONS = {
     "department": None,
     "employer_type": "organisation_types",
     "role": "roles",
+    "delegated_by": "roles",
 }
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "uniqueItems": True}
 MATCHER_SCHEMA = {"type": "object", "additionalProperties": False, "minProperties": 1,
@@ -66,7 +67,8 @@ def holds(graph, when) -> bool:
 
 #: the order conditions are evaluated in: cheap attribute checks before graph walks,
 #: so a matcher fails fast (the witness still comes from the first in CONDITIONS order)
-_EVALUATION_ORDER = ("role", "quadrant", "title", "department", "employer_type", "performs", "acts_for")
+_EVALUATION_ORDER = ("role", "quadrant", "title", "department", "employer_type", "delegated_by", "performs",
+                     "acts_for")
 
 
 def witnesses(graph, actor: str, capacity) -> list:
@@ -137,6 +139,11 @@ def _employer_type(graph, actor, names):
             if graph.attr(org, "type") in names]
 
 
+def _delegated_by(graph, actor, names):
+    return [(actor, "delegated_by", principal, "has_role", node(ROLE, graph.attr(principal, "role")))
+            for principal in graph.targets(actor, "delegated_by") if graph.attr(principal, "role") in names]
+
+
 def _role(graph, actor, names):
     role = graph.attr(actor, "role")
     return [(actor, "has_role", node(ROLE, role))] if role in names else []
@@ -146,7 +153,8 @@ def _role(graph, actor, names):
 _INDEXED = {"role": ("has_role", ROLE), "performs": ("performs", TASK), "title": ("holds", TITLE),
             "quadrant": ("in_quadrant", QUADRANT)}
 _CONDITION = {"performs": _performs, "acts_for": _acts_for, "title": _title, "quadrant": _quadrant,
-              "department": _department, "employer_type": _employer_type, "role": _role}
+              "department": _department, "employer_type": _employer_type, "role": _role,
+              "delegated_by": _delegated_by}
 
 
 def subject_of(path: tuple) -> str:
