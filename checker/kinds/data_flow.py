@@ -68,4 +68,5 @@ def check(rule, ctx):
                 continue
             evidence = min((p + s[1:] for p in paths for s in sides), key=path_key)
             yield Outcome("conflict", actors=(name_of(actor),), evidence=evidence, timeline=False,
+                          date=graph.date_of(evidence),
                           params=(("data", category), ("side", name_of(evidence[-1]))))

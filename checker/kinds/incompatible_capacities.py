@@ -48,7 +48,8 @@ def check(rule, ctx):
         if not pairs:
             continue
         a, b = min(pairs, key=lambda pair: (path_key(pair[0] + pair[1]), pair))
-        yield Outcome("conflict", actors=(name_of(actor),), evidence=through(a, b),
+        evidence = through(a, b)
+        yield Outcome("conflict", actors=(name_of(actor),), evidence=evidence, date=graph.date_of(evidence),
                       params=(("first", subject_of(a)), ("second", subject_of(b))), timeline=False)
 
 

@@ -78,7 +78,7 @@ def _misfits(graph, actor: str, quadrant: str, excluded: dict):
             continue
         fits = sorted(q for q, tasks in excluded.items() if name_of(task) not in tasks)
         evidence = (quadrant, "quadrant_of", actor, "performs", task, "belongs_to", graph.task_side(name_of(task)))
-        yield _conflict(actor, evidence, quadrant, name_of(task), fits)
+        yield _conflict(actor, evidence, quadrant, name_of(task), fits, graph.date_of(evidence))
 
 
 def _unmet(graph, actor: str, quadrant: str, requirement):
@@ -87,9 +87,10 @@ def _unmet(graph, actor: str, quadrant: str, requirement):
     found = witnesses(graph, actor, requirement["who"])
     if found:
         evidence = through(found[0], (actor, "in_quadrant", quadrant))
-        yield _conflict(actor, evidence, quadrant, subject_of(found[0]), requirement["quadrant"])
+        yield _conflict(actor, evidence, quadrant, subject_of(found[0]), requirement["quadrant"],
+                        graph.date_of(evidence))
 
 
-def _conflict(actor: str, evidence: tuple, quadrant: str, task: str, fits) -> Outcome:
-    return Outcome("conflict", actors=(name_of(actor),), evidence=evidence, timeline=False,
+def _conflict(actor: str, evidence: tuple, quadrant: str, task: str, fits, when=None) -> Outcome:
+    return Outcome("conflict", actors=(name_of(actor),), evidence=evidence, timeline=False, date=when,
                    params=(("allowed", ", ".join(fits)), ("quadrant", name_of(quadrant)), ("task", task)))
