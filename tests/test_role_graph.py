@@ -200,6 +200,37 @@ def test_graph_output_does_not_depend_on_input_order(vocab, rulebook):
     assert to_mermaid(audit(POLICY, vocab, rulebook)) == to_mermaid(audit(shuffled, vocab, rulebook))
 
 
+def test_several_policies_give_one_graph_document(vocab, rulebook):
+    import io
+
+    from checker.report.graph import write_graphs
+
+    conflict = {**POLICY, "tasks": {**POLICY["tasks"], "uitvraag_taakdelegatie": ["cm"]}}
+    results = [audit(conflict, vocab, rulebook), audit({**POLICY, "organisation": "org-b"}, vocab, rulebook)]
+    out = io.StringIO()
+    write_graphs(results, "mermaid", out)
+    lines = out.getvalue().splitlines()
+    assert [line for line in lines if line.startswith("flowchart")] == ["flowchart LR"]  # one diagram
+    assert '  subgraph p0["org-a"]' in lines and '  subgraph p1["org-b"]' in lines
+    assert lines.count("  end") == 2
+    links = [line for line in lines if "-->" in line or "-.->" in line]
+    red = next(line for line in lines if line.startswith("  linkStyle ")).split()[1].split(",")
+    # link numbers count on across subgraphs: org-b's red links are its own, shifted past org-a's
+    alone = [line for line in to_mermaid(results[1]).splitlines() if line.startswith("  linkStyle ")]
+    offset = sum(1 for line in links if line.strip().startswith("p0"))
+    own = [str(int(i) + offset) for i in alone[0].split()[1].split(",")] if alone else []
+    assert [i for i in red if int(i) >= offset] == own
+    assert all(links[int(i)].strip().startswith("p1") for i in own)
+    out = io.StringIO()
+    write_graphs(results, "dot", out)
+    text = out.getvalue()
+    assert text.count("digraph") == 1 and text.count("subgraph") == 2
+    assert '"0/actor:cm"' in text and '"1/actor:cm"' in text and 'label="org-b";' in text
+    single = io.StringIO()
+    write_graphs(results[:1], "dot", single)
+    assert single.getvalue() == to_dot(results[0])
+
+
 ROLES = ["bedrijfsarts", "casemanager", "casemanager_taakdelegatie", "leidinggevende", "hr", "arbeidsdeskundige"]
 TASKS = ["probleemanalyse", "uitvraag_taakdelegatie", "regie_re_integratie", "arbeidsdeskundig_onderzoek",
          "loonwaardebepaling", "registratie_gezondheidsgegevens", "plan_van_aanpak", "evaluatie"]

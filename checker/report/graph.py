@@ -76,50 +76,102 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def to_dot(result) -> str:
+def _drawn(result) -> tuple:
     marked_nodes, marked_edges = highlighted(result)
     edges = visible_edges(result, marked_nodes, marked_edges)
     nodes = sorted({n for s, _, t in edges for n in (s, t)} | {n for n in result.graph.nx if kind_of(n) == "actor"})
+    return nodes, edges, marked_nodes, marked_edges
+
+
+def _dot_body(result, prefix: str = "", indent: str = "  ") -> list:
+    nodes, edges, marked_nodes, marked_edges = _drawn(result)
     red = f'color="{CONFLICT_COLOUR}", fontcolor="{CONFLICT_COLOUR}", penwidth=2.5'
-    lines = [f"digraph {_quote(result.subject)} {{", "  rankdir=LR;", '  node [fontname="Helvetica"];',
-             '  edge [fontname="Helvetica", fontsize=10];']
+    lines = []
     for label in nodes:
         style = f", {red}" if label in marked_nodes else ""
-        lines.append(f"  {_quote(label)} [label={_quote(node_text(result, label))}, "
+        lines.append(f"{indent}{_quote(prefix + label)} [label={_quote(node_text(result, label))}, "
                      f"shape={_DOT_SHAPES.get(kind_of(label), 'box')}{style}];")
     for source, label, target in edges:
         style = f", {red}" if (source, label, target) in marked_edges else ""
         dashed = ", style=dashed" if label == "lacks" else ""
-        lines.append(f"  {_quote(source)} -> {_quote(target)} [label={_quote(label)}{style}{dashed}];")
-    lines.append("}")
+        lines.append(f"{indent}{_quote(prefix + source)} -> {_quote(prefix + target)} [label={_quote(label)}{style}{dashed}];")
+    return lines
+
+
+_DOT_HEAD = ["  rankdir=LR;", '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];']
+
+
+def to_dot(result) -> str:
+    lines = [f"digraph {_quote(result.subject)} {{"] + _DOT_HEAD + _dot_body(result) + ["}"]
     return "\n".join(lines) + "\n"
+
+
+def to_dot_combined(results) -> str:
+    """Several policies as one digraph: a cluster per policy, node names prefixed with its number."""
+    lines = ['digraph "verzuimcheck" {'] + _DOT_HEAD + ["  compound=true;"]
+    for i, result in enumerate(results):
+        lines += [f"  subgraph {_quote(f'cluster_{i}')} {{", f"    label={_quote(result.subject)};"]
+        lines += _dot_body(result, prefix=f"{i}/", indent="    ") + ["  }"]
+    return "\n".join(lines + ["}"]) + "\n"
+
+
+def _mermaid_body(result, prefix: str, indent: str, first_link: int) -> tuple:
+    """(lines, conflict node ids, conflict link numbers) of one policy's nodes and edges."""
+    nodes, edges, marked_nodes, marked_edges = _drawn(result)
+    ids = {label: f"{prefix}n{i}" for i, label in enumerate(nodes)}
+    lines = []
+    for label in nodes:
+        left, right = _MERMAID_SHAPES.get(kind_of(label), ('["', '"]'))
+        lines.append(f"{indent}{ids[label]}{left}{node_text(result, label).replace(chr(34), '#quot;')}{right}")
+    for source, label, target in edges:
+        arrow = "-.->" if label == "lacks" else "-->"
+        lines.append(f"{indent}{ids[source]} {arrow}|{label}| {ids[target]}")
+    red_nodes = [ids[n] for n in nodes if n in marked_nodes]
+    red_links = [str(first_link + i) for i, edge in enumerate(edges) if edge in marked_edges]
+    return lines, red_nodes, red_links, len(edges)
+
+
+def _mermaid_styles(red_nodes: list, red_links: list) -> list:
+    lines = [f"  classDef conflict stroke:{CONFLICT_COLOUR},stroke-width:3px,color:{CONFLICT_COLOUR};"]
+    if red_nodes:
+        lines.append("  class " + ",".join(red_nodes) + " conflict;")
+    if red_links:
+        lines.append(f"  linkStyle {','.join(red_links)} stroke:{CONFLICT_COLOUR},stroke-width:3px;")
+    return lines
 
 
 def to_mermaid(result) -> str:
-    marked_nodes, marked_edges = highlighted(result)
-    edges = visible_edges(result, marked_nodes, marked_edges)
-    nodes = sorted({n for s, _, t in edges for n in (s, t)} | {n for n in result.graph.nx if kind_of(n) == "actor"})
-    ids = {label: f"n{i}" for i, label in enumerate(nodes)}
-    lines = [f"%% verzuimcheck role graph: {result.subject}", "flowchart LR"]
-    for label in nodes:
-        left, right = _MERMAID_SHAPES.get(kind_of(label), ('["', '"]'))
-        lines.append(f"  {ids[label]}{left}{node_text(result, label).replace(chr(34), '#quot;')}{right}")
-    for source, label, target in edges:
-        arrow = "-.->" if label == "lacks" else "-->"
-        lines.append(f"  {ids[source]} {arrow}|{label}| {ids[target]}")
-    lines.append(f"  classDef conflict stroke:{CONFLICT_COLOUR},stroke-width:3px,color:{CONFLICT_COLOUR};")
-    if marked_nodes:
-        lines.append("  class " + ",".join(ids[n] for n in nodes if n in marked_nodes) + " conflict;")
-    red = [str(i) for i, edge in enumerate(edges) if edge in marked_edges]
-    if red:
-        lines.append(f"  linkStyle {','.join(red)} stroke:{CONFLICT_COLOUR},stroke-width:3px;")
-    return "\n".join(lines) + "\n"
+    body, red_nodes, red_links, _ = _mermaid_body(result, "", "  ", 0)
+    lines = [f"%% verzuimcheck role graph: {result.subject}", "flowchart LR"] + body
+    return "\n".join(lines + _mermaid_styles(red_nodes, red_links)) + "\n"
+
+
+def to_mermaid_combined(results) -> str:
+    """Several policies as one flowchart: a subgraph per policy, node ids prefixed ``p<number>``;
+    link numbers (for linkStyle) count on across the subgraphs, as mermaid numbers them."""
+    lines = ["%% verzuimcheck role graphs: " + ", ".join(r.subject for r in results), "flowchart LR"]
+    red_nodes, red_links, links = [], [], 0
+    for i, result in enumerate(results):
+        body, nodes, red, count = _mermaid_body(result, f"p{i}", "    ", links)
+        lines += [f"  subgraph p{i}[\"{result.subject.replace(chr(34), '#quot;')}\"]"] + body + ["  end"]
+        red_nodes += nodes
+        red_links += red
+        links += count
+    return "\n".join(lines + _mermaid_styles(red_nodes, red_links)) + "\n"
 
 
 GRAPH_WRITERS = {"dot": to_dot, "mermaid": to_mermaid}
 GRAPH_SUFFIXES = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
 
 
+GRAPH_COMBINERS = {"dot": to_dot_combined, "mermaid": to_mermaid_combined}
+
+
 def write_graphs(results, fmt: str, stream) -> None:
-    """Every result's graph, one after another (dot: several digraphs; mermaid: blank line between)."""
-    stream.write("\n".join(GRAPH_WRITERS[fmt](r) for r in results if r.graph is not None))
+    """The role graph of one policy; of several, one combined document (a dot cluster or a
+    mermaid subgraph per policy), since renderers accept one graph per document."""
+    drawn = [r for r in results if r.graph is not None]
+    if len(drawn) == 1:
+        stream.write(GRAPH_WRITERS[fmt](drawn[0]))
+    elif drawn:
+        stream.write(GRAPH_COMBINERS[fmt](drawn))
