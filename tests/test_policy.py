@@ -441,3 +441,24 @@ def test_schema_and_name_errors_come_together(tmp_path):
     assert len(lines) == 3, result.stderr
     assert "unknown field 'extra'" in result.stderr
     assert "did you mean 'casemanager'" in result.stderr and "did you mean 'piet'" in result.stderr
+
+
+def test_reserved_task_and_basiscontract_cite_their_primary_sources(rulebook, vocab):
+    rules = rulebook.by_id()
+    reserved = rules["rol.voorbehouden-taak"].source
+    assert reserved["document"] == "Regeling procesgang eerste en tweede ziektejaar"
+    assert reserved["article"] == "art. 2 lid 2; art. 6 lid 1 sub j"
+    also = [(a["document"], a.get("article", "")) for a in reserved["also"]]
+    assert also[0][0] == "NVAB FAQ taakdelegatie (10-10-2023)"
+    assert ("Arbeidsomstandighedenwet", "art. 14 lid 1 sub b") in also
+    elements = vocab.basiscontract
+    assert elements["second_opinion"]["source"]["article"].startswith("art. 14 lid 2 sub g (Stb. 2017, 255")
+    assert elements["klachtenprocedure"]["source"]["article"] == "art. 14 lid 2 sub h (Stb. 2017, 255)"
+    assert "preventie" in elements["overleg_preventie"]["label"]["nl"].split("en advies over")[1]
+    for lang, words in {"nl": ("sub g", "sub h", "1 juli 2018", "advies over preventie"),
+                        "en": ("sub g", "sub h", "1 July 2018", "advice on prevention")}.items():
+        text = rules["arbo.basiscontract"].explanation[lang]
+        assert all(word in text for word in words), (lang, text)
+    assert list(rules["arbo.basiscontract"].params["elements"]) == [
+        "toegang_bedrijfsarts", "werkplekbezoek", "second_opinion", "klachtenprocedure", "beroepsziekten",
+        "overleg_preventie"]
