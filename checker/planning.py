@@ -15,7 +15,6 @@ class _EmptyContext:
     as_of: date = date.min
     vocab: object = None
     events: tuple = ()
-    role_graph: object = None  # a calendar has no people: role constraints have nothing to check
 
     def dates(self, types) -> list:
         return []
@@ -34,7 +33,7 @@ class Plan:
 
 
 def plan_for(calendar, rulebook, file=None, subject=None) -> Plan:
-    rules = rulebook.for_subject("dossier", calendar.start)
+    rules = rulebook.for_subject("calendar", calendar.start)  # deadline kinds only: no people here
     _, timeline = run_rules(rules, _EmptyContext(calendar=calendar), subject or "")
     timeline.sort(key=lambda e: (e.due, e.step))
     return Plan(start=calendar.start, steps=timeline, facts=calendar_facts(calendar), file=file, subject=subject)

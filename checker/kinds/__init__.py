@@ -1,6 +1,7 @@
 """The closed set of rule kinds: Python implements kinds, YAML instantiates rules.
 
-Each kind module has ``KIND``, ``SUBJECTS`` (what it checks: dossier, policy),
+Each kind module has ``KIND``, ``SUBJECTS`` (what it checks: dossier, policy, calendar — the
+deadline plan without events),
 ``PARAMS_SCHEMA`` (validated when a rule is loaded), ``referenced_events`` and/or
 ``check_names(document, vocab)`` (vocabulary checks of its params) and
 ``check(rule, ctx)`` yielding Outcomes. New kinds are rare; register them here.

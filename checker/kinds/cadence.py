@@ -17,7 +17,7 @@ from __future__ import annotations
 from .base import EVENTS_SCHEMA, Outcome, as_list
 
 KIND = "cadence"
-SUBJECTS = ("dossier",)
+SUBJECTS = ("dossier", "calendar")
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["start", "anchors", "max_gap_days"],

@@ -30,9 +30,7 @@ def check_names(document, vocab) -> list:
 
 
 def check(rule, ctx):
-    graph = getattr(ctx, "role_graph", None)
-    if graph is None or "organisation" not in graph.facts:
-        return
+    graph = ctx.role_graph
     organisation = node(ORG, graph.facts["organisation"])
     for element in sorted(rule.params["elements"]):
         label = node(ELEMENT, element)

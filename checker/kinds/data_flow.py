@@ -56,9 +56,7 @@ def reaching(graph, category: str, via) -> dict:
 
 
 def check(rule, ctx):
-    graph = getattr(ctx, "role_graph", None)
-    if graph is None:
-        return
+    graph = ctx.role_graph
     forbidden = set(rule.params["sides"])
     via = rule.params.get("via", ("receives", "records"))
     for category in rule.params["data"]:

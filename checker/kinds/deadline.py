@@ -11,7 +11,7 @@ from __future__ import annotations
 from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "deadline"
-SUBJECTS = ("dossier",)
+SUBJECTS = ("dossier", "calendar")
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],

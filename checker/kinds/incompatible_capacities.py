@@ -38,9 +38,7 @@ def check_names(document, vocab) -> list:
 
 
 def check(rule, ctx):
-    graph = getattr(ctx, "role_graph", None)
-    if graph is None:  # a context without people (the deadline calendar)
-        return
+    graph = ctx.role_graph
     for actor in _candidates(graph, rule.params["first"], rule.params["second"]):
         first = witnesses(graph, actor, rule.params["first"])
         second = witnesses(graph, actor, rule.params["second"]) if first else []

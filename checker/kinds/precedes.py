@@ -13,7 +13,7 @@ from __future__ import annotations
 from .base import EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "precedes"
-SUBJECTS = ("dossier",)
+SUBJECTS = ("dossier", "calendar")
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "before", "otherwise_day"],

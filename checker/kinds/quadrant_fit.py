@@ -57,9 +57,7 @@ def check_names(document, vocab) -> list:
 
 
 def check(rule, ctx):
-    graph = getattr(ctx, "role_graph", None)
-    if graph is None:
-        return
+    graph = ctx.role_graph
     excluded = {q: set(select_tasks(graph.vocab, entry["excludes"])) for q, entry in graph.vocab.quadrants.items()}
     requirements = [r for r in rule.params.get("require", ()) if holds(graph, r.get("when"))]
     who = candidates(graph, rule.params["who"]) if "who" in rule.params else None

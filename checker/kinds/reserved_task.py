@@ -64,9 +64,7 @@ def check_names(document, vocab) -> list:
 
 
 def check(rule, ctx):
-    graph = getattr(ctx, "role_graph", None)
-    if graph is None:
-        return
+    graph = ctx.role_graph
     participants = set(rule.params.get("participants", ()))
     capacities = rule.params.get("capacities", {})
     assists = rule.params.get("assists", {})

@@ -38,9 +38,7 @@ def check_names(document, vocab) -> list:
 
 
 def check(rule, ctx):
-    graph = getattr(ctx, "role_graph", None)
-    if graph is None:
-        return
+    graph = ctx.role_graph
     exclude = set(rule.params.get("exclude", ()))
     for task in select_tasks(graph.vocab, rule.params["tasks"]):
         label = node(TASK, task)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "window"
-SUBJECTS = ("dossier",)
+SUBJECTS = ("dossier", "calendar")
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due", "start_day"],

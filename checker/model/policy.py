@@ -204,7 +204,7 @@ class _PolicyBuilder:
             self.known(item["acts_for"], targets["acts_for"], "policy.unknown-acts-for", path + ("acts_for",))
         delegate = item.get("delegated_by")
         if delegate is not None and self.known(delegate, roles, "policy.unknown-actor", path + ("delegated_by",)):
-            if delegate == item["id"] or roles[delegate] != "bedrijfsarts":
+            if delegate == item["id"] or not self.vocab.roles.get(roles[delegate], {}).get("delegates_tasks"):
                 self.fail("policy.delegate-not-bedrijfsarts", path + ("delegated_by",), value=delegate,
                           role=roles[delegate])
 
