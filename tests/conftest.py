@@ -46,6 +46,13 @@ def run_cli(*args: str):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
+def run_cli_on_text(tmp_path, name: str, text: str, *args: str):
+    """Write ``text`` to ``tmp_path/name`` and run the CLI with ``args`` and that file; (result, path)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return run_cli(args[0], path, *args[1:]), path
+
+
 def run_cli_json(*args: str):
     result = run_cli(*args, "--format", "json")
     return result, json.loads(result.stdout) if result.stdout.strip() else None

@@ -318,11 +318,14 @@ def test_a_rules_folder_without_rule_files_is_bad_input(tmp_path):
 
 
 def test_markup_in_ids_and_file_names_prints_as_written(tmp_path):
-    path = tmp_path / "x[red]y.yaml"
-    path.write_text('dossier: "D[/]1"\nemployer: e\nemployee: W-1\nfirst_sick_day: 2025-01-06\n'
-                    'actors: [{id: "lg[bold]3", role: leidinggevende}]\n'
-                    'events: [{type: registratie_gezondheidsgegevens, date: 2025-01-08, by: "lg[bold]3"}]\n', "utf-8")
-    result = run_cli("dossier", path, "--as-of", "2025-02-01")
+    from conftest import run_cli_on_text
+
+    result, _ = run_cli_on_text(
+        tmp_path, "x[red]y.yaml",
+        'dossier: "D[/]1"\nemployer: e\nemployee: W-1\nfirst_sick_day: 2025-01-06\n'
+        'actors: [{id: "lg[bold]3", role: leidinggevende}]\n'
+        'events: [{type: registratie_gezondheidsgegevens, date: 2025-01-08, by: "lg[bold]3"}]\n',
+        "dossier", "--as-of", "2025-02-01")
     assert result.exit_code == 1, result.stderr
     assert "D[/]1" in result.stdout and "x[red]y.yaml" in result.stdout and "lg[bold]3" in result.stdout
 

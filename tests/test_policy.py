@@ -431,11 +431,14 @@ def test_policy_format_example_is_a_valid_policy(tmp_path, vocab):
 
 
 def test_schema_and_name_errors_come_together(tmp_path):
-    bad = tmp_path / "mixed.yaml"
-    bad.write_text("organisation: x\narbo: {regeling: vangnet, basiscontract: [toegang_bedrijfsarts]}\n"
-                   "verzekering: geen\nactors:\n  - {id: anna, role: casemanagr}\n"
-                   "  - {id: piet, role: bedrijfsarts, extra: 1}\ntasks:\n  probleemanalyse: [piett]\n", "utf-8")
-    result = run_cli("policy", bad, "--lang", "en")
+    from conftest import run_cli_on_text
+
+    result, bad = run_cli_on_text(
+        tmp_path, "mixed.yaml",
+        "organisation: x\narbo: {regeling: vangnet, basiscontract: [toegang_bedrijfsarts]}\n"
+        "verzekering: geen\nactors:\n  - {id: anna, role: casemanagr}\n"
+        "  - {id: piet, role: bedrijfsarts, extra: 1}\ntasks:\n  probleemanalyse: [piett]\n",
+        "policy", "--lang", "en")
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if line.startswith(str(bad)) or "mixed.yaml:" in line]
     assert len(lines) == 3, result.stderr
