@@ -1,0 +1,158 @@
+"""What every command shares: exit codes, error handling, common options and loading.
+
+Exit codes (docs/cli.md): 0 no finding reaches --fail-on; 1 one does; 2 bad
+input or usage; 3 an internal error (a bug: please report it with --debug).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..errors import InputErrors
+from ..messages import DEFAULT_LANGUAGE, LANGUAGES, render_error, text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def exit_code(results, fail_on: str, had_input_errors: bool) -> int:
+    """The one place that decides the exit code."""
+    if had_input_errors:
+        return EXIT_INPUT
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = FAIL_ON.index(fail_on)
+    for result in results:
+        if any(FAIL_ON.index(f.severity) <= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def print_input_errors(errors, lang: str) -> None:
+    for error in errors:
+        click.echo(render_error(error, lang), err=True)
+    click.echo(text("ui", "input_errors", lang, count=len(errors)), err=True)
+
+
+def finish(write, results, errors, fail_on: str, lang: str) -> None:
+    """Write the report (if anything was audited), then the input errors; exit.
+
+    The exit code is decided before writing, so a reader that closes the pipe
+    early (``| head``) does not turn a failing audit into a success.
+    """
+    code = exit_code(results, fail_on, bool(errors))
+    if results:
+        try:
+            write()
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+    if errors:
+        print_input_errors(errors, lang)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def guarded(command):
+    """Turn InputErrors into messages and exit 2; hide tracebacks unless --debug.
+
+    An unexpected exception is a bug: it exits 3 with its type and the place in
+    our code where it happened, but never its message, which may quote input
+    (and so personal data); --debug shows the full traceback.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        lang = kwargs.get("lang", DEFAULT_LANGUAGE)
+        try:
+            return command(*args, **kwargs)
+        except InputErrors as exc:
+            print_input_errors(exc.errors, lang)
+            sys.exit(EXIT_INPUT)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo(f"verzuimcheck: {text('ui', 'interrupted', lang)}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # output piped into `head` and the like
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+        except Exception as exc:  # a bug, not bad input
+            if kwargs.get("debug"):
+                raise
+            click.echo("verzuimcheck: " + text("ui", "internal_error", lang, kind=type(exc).__name__,
+                                               where=crash_site(exc)), err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+def crash_site(exc: BaseException) -> str:
+    """``checker/load/text.py:37``: the innermost frame of our own code in a traceback."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if Path(f.filename).resolve().is_relative_to(_PACKAGE_DIR)] or frames
+    if not ours:
+        return "?"
+    where = Path(ours[-1].filename).resolve()
+    shown = where.relative_to(_PACKAGE_DIR.parent) if where.is_relative_to(_PACKAGE_DIR) else where.name
+    return f"{shown}:{ours[-1].lineno}"
+
+
+def parse_option_date(value: str | None, option: str, lang: str = DEFAULT_LANGUAGE) -> date | None:
+    from ..model.dates import EARLIEST, LATEST, DateProblem, parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateProblem as problem:
+        message = text("errors", problem.code, lang, value=value, low=EARLIEST.isoformat(), high=LATEST.isoformat())
+        raise click.BadParameter(message, param_hint=option) from None
+
+
+def common_options(formats):
+    def decorate(command):
+        command = click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")(command)
+        command = click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+                               help="Largest input file accepted, in bytes (default 10485760 = 10 MB).")(command)
+        command = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+                               help="Extra rule pack directory (repeatable).")(command)
+        command = click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE,
+                               show_default=True, help="Language of the report.")(command)
+        command = click.option("--format", "fmt", type=click.Choice(formats), default=formats[0],
+                               show_default=True, help="Output format.")(command)
+        return command
+    return decorate
+
+
+def load_context(rule_dirs):
+    from ..rulebook import default_rulebook
+    from ..vocab import load_vocabulary
+
+    return load_vocabulary(), default_rulebook(tuple(rule_dirs))
+
+
+def load_all(paths, loader):
+    """Load every path; return (loaded objects, input errors)."""
+    loaded, errors = [], []
+    for path in paths:
+        try:
+            loaded.append(loader(path))
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+    return loaded, errors
+
+

@@ -1,0 +1,82 @@
+"""``verzuimcheck policy``: role separation in an organisation's absence policy."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import (
+    FAIL_ON,
+    common_options,
+    finish,
+    guarded,
+    load_all,
+    load_context,
+    parse_option_date,
+)
+from .output import check_output_path
+
+
+def register(main) -> None:
+    main.add_command(policy_command)
+
+
+def _graph_format(graph_fmt: str | None, graph_out: str) -> str | None:
+    """--graph, or the format --graph-out's suffix implies."""
+    from pathlib import Path
+
+    from ..report.graph import GRAPH_SUFFIXES
+
+    if graph_fmt or graph_out == "-":
+        return graph_fmt
+    suffix = Path(graph_out).suffix.lower()
+    if suffix not in GRAPH_SUFFIXES:
+        raise click.UsageError(f"give --graph dot|mermaid (cannot tell the format of '{graph_out}')")
+    return GRAPH_SUFFIXES[suffix]
+
+
+def _write_graph_file(results, fmt: str, path: str) -> None:
+    from ..report.graph import write_graphs
+    from .output import atomic_output
+
+    with atomic_output(path, "--graph-out") as stream:
+        write_graphs(results, fmt, stream)
+
+
+@click.command("policy")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())  # the loader reports directories
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Peildatum: judge the policy as on this date (default: the policy's as_of, else today).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--graph", "graph_fmt", type=click.Choice(("dot", "mermaid")),
+              help="Write the role graph with its conflicts highlighted (to stdout instead of the report, "
+                   "or to --graph-out).")
+@click.option("--graph-out", metavar="PATH", default="-", show_default=True,
+              help="File for the role graph (.dot/.gv or .mmd/.mermaid imply --graph); '-' writes it to "
+                   "stdout in place of the report.")
+@common_options(("table", "json"))
+@guarded
+def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_dirs, max_bytes, debug):
+    """Check organisation policies (YAML or JSON) for role conflicts: who does what, for whom."""
+    from .. import report
+    from ..engine import audit_policy
+    from ..model.policy import load_policy
+    from ..report.graph import write_graphs
+
+    when = parse_option_date(as_of, "--as-of", lang)
+    graph_fmt = _graph_format(graph_fmt, graph_out)
+    check_output_path(graph_out, paths, "--graph-out")
+    vocab, rulebook = load_context(rule_dirs)
+    policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))
+    results = [audit_policy(p, rulebook, vocab, when) for p in policies]
+
+    def write() -> None:
+        if graph_fmt and graph_out == "-":
+            write_graphs(results, graph_fmt, sys.stdout)
+            return
+        if graph_fmt:
+            _write_graph_file(results, graph_fmt, graph_out)
+        report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1)
+
+    finish(write, results, errors, fail_on, lang)
