@@ -47,6 +47,7 @@ class Dossier:
     actors: tuple
     events: tuple
     file: str = ""
+    positions: object = field(default=None, compare=False, repr=False)  # load.positions.Positions
 
     def calendar(self) -> SickCalendar:
         return SickCalendar.from_periods(self.periods)
@@ -84,6 +85,7 @@ class _DossierBuilder:
         self.rejected = rejected
         self.errors: list = []
         self.first = self.periods_ = self.actors_ = self.events_ = None
+        self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
@@ -127,9 +129,12 @@ class _DossierBuilder:
 
     def dossier(self) -> Dossier:
         """The checked dossier (only called when there were no errors at all)."""
+        from ..load.positions import Positions
+
+        positions = Positions(self.doc, self.actor_index, [(e.type, e.date, e.index) for e in self.events_])
         return Dossier(id=self.data["dossier"], employer=self.data["employer"], employee=self.data["employee"],
                        first_sick_day=self.first, periods=self.periods_, actors=self.actors_,
-                       events=self.events_, file=self.doc.file)
+                       events=self.events_, file=self.doc.file, positions=positions)
 
     def periods(self, first: date | None) -> tuple:
         if "periods" not in self.data:
@@ -157,7 +162,7 @@ class _DossierBuilder:
                       first=first.isoformat(), start=valid[0][1].isoformat())
 
     def actors(self) -> tuple:
-        actors, seen = [], {}
+        actors, seen = [], self.actor_index
         employee = self.get(self.data, ("employee",))
         for i, item in self.items("actors"):
             actor_id = self.get(item, ("actors", i, "id"))
