@@ -85,15 +85,16 @@ def _event(entry, rule, subject: str, key: str, number: int, stamp, lang: str):
 def to_ics(subject: str, key: str, entries, rules: dict, lang: str, include_done: bool = False,
            stamp=None) -> bytes:
     """The iCalendar file of ``entries`` (timeline entries, sorted) of one subject; ``key`` makes the UIDs."""
-    from icalendar import Calendar
+    from icalendar import Calendar, vText
 
+    subject = " ".join(subject.split())  # a title is one line, whatever the id holds
     stamp = stamp or stamp_now()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Poortwachter {subject}")
+    calendar.add("x-wr-calname", vText(f"Poortwachter {subject}"))  # vText: escaped like SUMMARY
     seen: dict = {}
     for entry in entries:
         if entry.due is None:

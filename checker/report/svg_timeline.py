@@ -43,9 +43,10 @@ def _span(result) -> tuple:
     start = result.facts["wachttijd_start"]
     dates = [result.facts["wachttijd_first_day_after"]]
     dates += [d for e in result.timeline for d in (e.due, e.done) if d]
-    if result.as_of:
-        dates.append(result.as_of)
-    end = min(max(dates), start + timedelta(days=5 * 366))  # a far typo stays on the page
+    end = max(dates)
+    if result.as_of and result.as_of <= end + timedelta(days=91):  # a far as-of would squeeze the wachttijd
+        end = max(end, result.as_of)
+    end = min(end, start + timedelta(days=5 * 366))  # a far typo stays on the page
     return start, end
 
 
@@ -166,7 +167,7 @@ def timeline_svg(result, prefix: str, lang: str) -> str:
     scale = _Scale(start, end)
     rows = _rows(result)
     bottom = TOP + ROW * (len(rows) + 1) + 4
-    height = bottom + 58
+    height = bottom + 70
     title = text("ui", "timeline_picture", lang)
     out = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
            f'width="100%" role="img" aria-labelledby="{prefix}-title" font-family="Helvetica, Arial, sans-serif" '
@@ -189,12 +190,13 @@ def timeline_svg(result, prefix: str, lang: str) -> str:
         x = scale.x(result.as_of)
         out.append(f'<line class="as-of" x1="{x}" y1="{TOP - 4}" x2="{x}" y2="{bottom}" stroke="{INK}" '
                    'stroke-dasharray="3 2"/>')
-        out.append(f'<text x="{x}" y="{bottom + 12}" text-anchor="middle" font-size="10">'
+        anchor = "end" if x > WIDTH - 80 else "middle"
+        out.append(f'<text x="{x}" y="{bottom + 24}" text-anchor="{anchor}" font-size="10">'
                    f'{_e(text("ui", "legend_as_of", lang))} {_e(result.as_of.isoformat())}</text>')
     out.append(f'<text x="{LEFT}" y="{bottom + 12}" font-size="10">{_e(start.isoformat())}</text>')
     last = result.facts.get("wachttijd_last_day")
     if last and last <= end:
         out.append(f'<text x="{scale.x(last)}" y="{bottom + 12}" font-size="10" text-anchor="end">'
                    f'{_e(last.isoformat())}</text>')
-    out += _legend(prefix, bottom + 32, lang)
+    out += _legend(prefix, bottom + 46, lang)
     return "\n".join(out + ["</svg>"])
