@@ -286,3 +286,20 @@ def _yaml(path: Path) -> dict:
     import yaml
 
     return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+
+def test_the_role_picture_of_a_large_policy_is_bounded_and_keeps_the_conflict(vocab, rulebook):
+    from checker.report.svg_roles import MAX_ACTORS
+
+    managers = [f"lg-{i:03d}" for i in range(MAX_ACTORS + 20)]
+    policy = policy_from_dict({
+        "organisation": "groot", "as_of": "2025-06-01", "arbo": {"regeling": "vangnet", "basiscontract": []},
+        "verzekering": "geen",
+        "actors": [{"id": m, "role": "leidinggevende"} for m in managers]
+        + [{"id": "zz-cm", "role": "casemanager", "acts_for": "werkgever"}, {"id": "ba-1", "role": "bedrijfsarts"}],
+        "tasks": {"ziekmelding_bedrijfsarts": managers, "probleemanalyse": ["zz-cm"]},
+    }, vocab)
+    page = render("html", [audit_policy(policy, rulebook, vocab)])
+    assert page.count('<g class="actor') == MAX_ACTORS
+    assert 'data-id="zz-cm"' in page  # named in a finding: drawn although its id sorts last
+    assert "22 actor(en) niet getekend" in page

@@ -4,8 +4,8 @@ An actor stands in the lane of the side it works for (a second side is named in 
 box: that is role mixing); a task stands in the lane of the side it belongs to. An
 arrow says "performs"; the arrows and actors a conflict finding walks are red, thick
 and labelled with the rule id, so the picture reads in black and white too. Large
-policies are drawn in part: every actor named in a finding, then the first others by
-id, up to a bound. Pure and sorted: the same result gives the same bytes.
+policies are drawn in part: up to a bound, the actors named in findings first, then the
+others by id; the picture says how many are left out. Pure and sorted: the same result gives the same bytes.
 """
 from __future__ import annotations
 
@@ -50,12 +50,13 @@ def conflict_marks(result) -> tuple:
 
 
 def _chosen_actors(result, marked: dict) -> tuple:
-    """Actors to draw: those in findings first, then the rest by id, at most MAX_ACTORS; and how many left out."""
+    """At most MAX_ACTORS actors to draw, those named in findings first, then the rest by id; and how many are left out."""
     everyone = result.graph.actors
     named = sorted({a for f in result.findings for a in (node(ACTOR, x) for x in f.actors)} | set(marked))
     named = [a for a in named if a in result.graph]
-    rest = [a for a in everyone if a not in set(named)]
-    chosen = (named + rest)[: max(MAX_ACTORS, len(named))]
+    chosen_named = set(named)
+    rest = [a for a in everyone[: MAX_ACTORS + len(named)] if a not in chosen_named]  # enough to fill up
+    chosen = (named + rest)[:MAX_ACTORS]  # a picture of thousands of boxes helps nobody: the tables list them all
     return tuple(sorted(chosen)), len(everyone) - len(chosen)
 
 
