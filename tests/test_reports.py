@@ -303,3 +303,22 @@ def test_the_role_picture_of_a_large_policy_is_bounded_and_keeps_the_conflict(vo
     assert page.count('<g class="actor') == MAX_ACTORS
     assert 'data-id="zz-cm"' in page  # named in a finding: drawn although its id sorts last
     assert "22 actor(en) niet getekend" in page
+
+
+def test_sarif_lines_for_a_json_dossier(tmp_path, sarif_validator):
+    import yaml
+
+    data = yaml.safe_load(BAKKERIJ.read_text(encoding="utf-8"))
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data, default=str, indent=2), encoding="utf-8")
+    log = _sarif_cli("dossier", path, "--as-of", "2026-01-15")
+    sarif_validator.validate(log)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    plan = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "wvp.plan-van-aanpak")
+    line = plan["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert '"plan_van_aanpak"' in "".join(lines[line - 1:line + 2])  # the event object's opening brace
+
+
+def test_include_done_belongs_to_ics():
+    result = run_cli("calendar", "--first-sick-day", "2025-01-06", "--include-done")
+    assert result.exit_code == 2 and "--include-done" in result.stderr

@@ -30,6 +30,8 @@ def calendar(dossier_path, first_sick_day, include_done, output, fmt, lang, rule
 
     if bool(dossier_path) == bool(first_sick_day):
         raise click.UsageError("give either --first-sick-day DATE or a DOSSIER file (not both)")
+    if include_done and fmt != "ics":
+        raise click.UsageError("--include-done belongs to --format ics")
     start = parse_option_date(first_sick_day, "--first-sick-day", lang) if first_sick_day else None
     check_output_path(output, [dossier_path] if dossier_path else [], "--output")
     vocab, rulebook = load_context(rule_dirs)
