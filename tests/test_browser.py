@@ -97,7 +97,7 @@ def test_policy_graph_is_drawn_with_the_conflict_in_red(chromium, tmp_path):
     checks = layout(chromium, tmp_path, page, selectors)
     for selector in selectors:
         assert visible(checks[selector], checks["width"]), selector
-    assert len(checks["svg.roles .lane"]) == 2  # werkgever and bedrijfsarts
+    assert len(checks["svg.roles .lane"]) == 4  # werkgever, werknemer, bedrijfsarts, verzekeraar
     assert {b["stroke"] for b in checks["svg.roles .performs.conflict"]} == {RED}
     assert {b["fill"] for b in checks["svg.roles .conflict-label"]} == {RED}
 

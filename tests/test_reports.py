@@ -18,7 +18,7 @@ import pytest
 from checker.commands.output import REPORT_FORMATS
 from checker.engine import audit_policy
 from checker.model.policy import policy_from_dict
-from checker.report import REPORTERS, html, markdown, sarif
+from checker.report import REPORTERS
 from conftest import FIXTURES, ROOT, audit_dict, run_cli
 
 HOSTILE = "D\"'<script>alert(1)</script>[x](javascript:alert(2))|`tick`&amp;*_#\n"

@@ -8,15 +8,14 @@ from __future__ import annotations
 import re
 
 from ..messages import text
-from ..model.dates import iso
 from .render import (
     evidence_words,
     finding_message,
     finding_title,
+    finding_title_of,
     header_facts,
     long_date,
     note_to_dict,
-    finding_title_of,
 )
 
 # what starts emphasis, code, links, HTML, entities, headings or table cells; hyphens and

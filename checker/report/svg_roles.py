@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from ..messages import localized, text
-from ..roles.labels import ACTOR, TASK, kind_of, name_of, node
+from ..roles.labels import ACTOR, kind_of, name_of, node
 
 WIDTH, LANE_LABEL, ACTOR_X, ACTOR_W, TASK_X, TASK_W = 1000, 130, 150, 250, 640, 330
 BOX_H, GAP, TOP = 30, 10, 8
@@ -77,7 +77,9 @@ def _lanes(result, actors: tuple) -> dict:
         for task in graph.targets(actor, "performs"):
             side = graph.vocab.tasks.get(name_of(task), {}).get("side", _NO_SIDE)
             lanes.setdefault(side, {"actors": [], "tasks": set()})["tasks"].add(task)
-    order = [s for s in CORE_SIDES] + sorted(s for s in lanes if s not in CORE_SIDES and s) + [_NO_SIDE]
+    for side in CORE_SIDES:  # the four sides always have their lane, empty or not: the picture's frame
+        lanes.setdefault(side, {"actors": [], "tasks": set()})
+    order = list(CORE_SIDES) + sorted(s for s in lanes if s not in CORE_SIDES and s) + [_NO_SIDE]
     return {s: {"actors": lanes[s]["actors"], "tasks": sorted(lanes[s]["tasks"])} for s in order if s in lanes}
 
 
