@@ -322,3 +322,11 @@ def test_sarif_lines_for_a_json_dossier(tmp_path, sarif_validator):
 def test_include_done_belongs_to_ics():
     result = run_cli("calendar", "--first-sick-day", "2025-01-06", "--include-done")
     assert result.exit_code == 2 and "--include-done" in result.stderr
+
+
+def test_html_timeline_says_which_steps_recovery_made_unnecessary():
+    result = audit_dict(_yaml(FIXTURES / "dossiers" / "hersteld-week-10.yaml"), "2025-12-01")
+    skipped = [e for e in result.timeline if e.status == "not-required"]
+    page = render("html", [result], "en")
+    assert skipped and page.count('class="not-required-label"') == len(skipped)
+    assert page.count(">not required</text>") == len(skipped)

@@ -126,6 +126,9 @@ def _marker(entry, scale: _Scale, y: float, lang: str) -> list:
         out.append(f'<circle class="done {_e(entry.status)}" cx="{x}" cy="{y + 11}" r="5" fill="{colour}" '
                    f'stroke="{INK}" stroke-width="0.8"><title>{_e(text("ui", "done", lang))} '
                    f'{_e(long_date(entry.done, lang))} — {_e(status)}</title></circle>')
+    if entry.status == "not-required" and entry.due:  # recovered before it was due: said in words
+        out.append(f'<text class="not-required-label" x="{scale.x(entry.due) + 10}" y="{y + 15}" '
+                   f'fill="{STATUS_COLOUR["not-required"]}" font-size="10">{_e(status)}</text>')
     if entry.status == "missing" and entry.due:
         x = scale.x(entry.due)
         out.append(f'<path class="missing" d="M{x - 6} {y + 5} l12 12 M{x + 6} {y + 5} l-12 12" stroke="{RED}" '
