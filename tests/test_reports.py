@@ -330,3 +330,10 @@ def test_html_timeline_says_which_steps_recovery_made_unnecessary():
     page = render("html", [result], "en")
     assert skipped and page.count('class="not-required-label"') == len(skipped)
     assert page.count(">not required</text>") == len(skipped)
+
+
+def test_html_timeline_says_which_step_came_too_early():
+    result = audit_dict(_yaml(FIXTURES / "dossiers" / "vroege-eerstejaarsevaluatie.yaml"), "2026-06-01")
+    early = [e for e in result.timeline if e.status == "early"]
+    page = render("html", [result])
+    assert len(early) == 1 and page.count('class="early-label"') == 1 and ">te vroeg</text>" in page

@@ -126,6 +126,9 @@ def _marker(entry, scale: _Scale, y: float, lang: str) -> list:
         out.append(f'<circle class="done {_e(entry.status)}" cx="{x}" cy="{y + 11}" r="5" fill="{colour}" '
                    f'stroke="{INK}" stroke-width="0.8"><title>{_e(text("ui", "done", lang))} '
                    f'{_e(long_date(entry.done, lang))} — {_e(status)}</title></circle>')
+    if entry.status == "early" and entry.done:  # before its window opened: said in words, not only in amber
+        out.append(f'<text class="early-label" x="{scale.x(entry.done) - 8}" y="{y + 15}" text-anchor="end" '
+                   f'fill="{AMBER}" font-size="10" font-weight="bold">{_e(status)}</text>')
     if entry.status == "not-required" and entry.due:  # recovered before it was due: said in words
         out.append(f'<text class="not-required-label" x="{scale.x(entry.due) + 10}" y="{y + 15}" '
                    f'fill="{STATUS_COLOUR["not-required"]}" font-size="10">{_e(status)}</text>')
