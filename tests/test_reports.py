@@ -337,3 +337,15 @@ def test_html_timeline_says_which_step_came_too_early():
     early = [e for e in result.timeline if e.status == "early"]
     page = render("html", [result])
     assert len(early) == 1 and page.count('class="early-label"') == 1 and ">te vroeg</text>" in page
+
+
+def test_output_never_overwrites_a_rule_file_of_an_extra_pack(tmp_path):
+    pack = tmp_path / "pack" / "extra"
+    pack.mkdir(parents=True)
+    rule = pack / "probleemanalyse.yaml"
+    text = (ROOT / "rules" / "wvp" / "probleemanalyse.yaml").read_text(encoding="utf-8")
+    rule.write_text(text.replace("id: wvp.probleemanalyse", "id: extra.probleemanalyse"), encoding="utf-8")
+    before = rule.read_bytes()
+    assert run_cli("dossier", BAKKERIJ, "--rules", tmp_path / "pack", "--as-of", "2026-01-15").exit_code == 1
+    result = run_cli("dossier", BAKKERIJ, "--rules", tmp_path / "pack", "--format", "html", "--output", rule)
+    assert result.exit_code == 2 and "--output" in result.stderr and rule.read_bytes() == before

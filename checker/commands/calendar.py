@@ -6,7 +6,7 @@ import sys
 import click
 
 from .common import common_options, guarded, load_context, parse_option_date
-from .output import check_output_path, output_option, output_stream
+from .output import check_output_path, input_files, output_option, output_stream
 
 
 def register(main) -> None:
@@ -33,7 +33,7 @@ def calendar(dossier_path, first_sick_day, include_done, output, fmt, lang, rule
     if include_done and fmt != "ics":
         raise click.UsageError("--include-done belongs to --format ics")
     start = parse_option_date(first_sick_day, "--first-sick-day", lang) if first_sick_day else None
-    check_output_path(output, [dossier_path] if dossier_path else [], "--output")
+    check_output_path(output, input_files([dossier_path] if dossier_path else [], rule_dirs), "--output")
     vocab, rulebook = load_context(rule_dirs)
     loaded = load_dossier(dossier_path, vocab, max_bytes) if dossier_path else None
     if fmt == "ics":

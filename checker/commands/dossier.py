@@ -14,7 +14,7 @@ from .common import (
     load_context,
     parse_option_date,
 )
-from .output import REPORT_FORMATS, check_output_path, output_option, output_stream
+from .output import REPORT_FORMATS, check_output_path, input_files, output_option, output_stream
 
 
 def register(main) -> None:
@@ -36,7 +36,7 @@ def dossier(paths, as_of, fail_on, output, fmt, lang, rule_dirs, max_bytes, debu
     from ..model.dossier import load_dossier
 
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
-    check_output_path(output, paths, "--output")
+    check_output_path(output, input_files(paths, rule_dirs), "--output")
     vocab, rulebook = load_context(rule_dirs)
     dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
     results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]

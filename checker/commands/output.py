@@ -84,3 +84,14 @@ def output_option(command):
     return click.option("--output", "-o", "output", metavar="FILE", default=STDOUT, show_default=True,
                         help="Write the report to FILE (written whole or not at all; never an input "
                              "file); '-' is standard output.")(command)
+
+
+def input_files(paths, rule_dirs=()) -> list:
+    """Every file a command reads: its paths and the YAML files of the extra rule packs (an
+    output must not land on any of them)."""
+    found = [str(p) for p in paths]
+    for directory in rule_dirs:
+        root = Path(directory)
+        if root.is_dir():
+            found += [str(p) for p in sorted(root.rglob("*.y*ml"))]
+    return found

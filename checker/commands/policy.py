@@ -14,7 +14,7 @@ from .common import (
     load_context,
     parse_option_date,
 )
-from .output import REPORT_FORMATS, STDOUT, check_output_path, output_option, output_stream
+from .output import REPORT_FORMATS, STDOUT, check_output_path, input_files, output_option, output_stream
 
 
 def register(main) -> None:
@@ -74,7 +74,7 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, output, fmt, lan
     when = parse_option_date(as_of, "--as-of", lang)
     graph_fmt = _graph_format(graph_fmt, graph_out)
     check_output_path(graph_out, paths, "--graph-out")
-    check_output_path(output, paths, "--output")
+    check_output_path(output, input_files(paths, rule_dirs), "--output")
     if output != STDOUT and graph_out != STDOUT and _same_target(output, graph_out):
         raise click.BadParameter("is also --graph-out; give two different files", param_hint="--output")
     vocab, rulebook = load_context(rule_dirs)
