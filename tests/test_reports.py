@@ -170,7 +170,7 @@ def test_markdown_keeps_a_hostile_id_as_text(kind, vocab, rulebook):
 def test_markdown_has_the_header_facts_and_findings():
     text = render("markdown", [audit_dict(_yaml(BAKKERIJ), "2026-01-15")])
     assert "- Eerste ziektedag: ma 2025-01-06" in text
-    assert "- Einde wachttijd (dag 728): zo 2027-01-03" in text
+    assert "- Laatste dag wachttijd: zo 2027-01-03" in text
     assert "Volgende stappen: Periodieke evaluatie" in text
     assert text.count("\n- **fout: ") == 2 and text.count("\n- **waarschuwing: ") == 1
     assert "(<https://wetten.overheid.nl/BWBR0001888>)" in text

@@ -15,7 +15,7 @@ def test_show_prints_title_source_validity_params_and_test_names():
     assert "Bron: Regeling procesgang eerste en tweede ziektejaar, art. 4 lid 1 <https://wetten.overheid.nl/BWBR0013540>" \
         in lines
     assert "Geldig: vanaf 2002-04-01" in lines
-    assert '      "after_event": "probleemanalyse",' in lines
+    assert '      "days": 14,' in lines
     assert "  - made 14 days after the probleemanalyse is on time" in lines
     assert lines[-1] == "Bestand: rules/wvp/plan-van-aanpak.yaml"
 
@@ -38,3 +38,10 @@ def test_show_an_unknown_rule_suggests_the_nearest_and_exits_2():
 def test_rules_alone_still_lists_every_rule():
     listed = json.loads(run_cli("rules", "--format", "json").stdout)
     assert len(listed) > 10 and {"wvp.plan-van-aanpak", "rol.dubbele-pet"} <= {r["id"] for r in listed}
+
+
+def test_show_lists_earlier_versions_of_a_rule():
+    data = json.loads(run_cli("rules", "show", "wvp.ziekmelding-uwv", "--format", "json").stdout)
+    assert [(v["valid_from"], v["valid_until"]) for v in data["versions"]] == [("2002-04-01", "2008-10-31")]
+    text = run_cli("rules", "show", "wvp.ziekmelding-uwv").stdout
+    assert "Eerdere versie vanaf 2002-04-01 tot en met 2008-10-31: " in text

@@ -23,7 +23,7 @@ def register(main) -> None:
 @guarded
 def calendar(dossier_path, first_sick_day, include_done, output, fmt, lang, rule_dirs, max_bytes, debug):
     """Every Wvp deadline from a first sick day, or from a dossier (with samentelling)."""
-    from ..model.calendar import SickCalendar
+    from ..engine import wachttijd_calendar
     from ..model.dossier import load_dossier
     from ..planning import plan_for
     from ..report.calendar import CALENDAR_REPORTERS
@@ -35,7 +35,7 @@ def calendar(dossier_path, first_sick_day, include_done, output, fmt, lang, rule
     start = parse_option_date(first_sick_day, "--first-sick-day", lang) if first_sick_day else None
     check_output_path(output, input_files([dossier_path] if dossier_path else [], rule_dirs), "--output")
     vocab, rulebook = load_context(rule_dirs)
-    loaded = load_dossier(dossier_path, vocab, max_bytes) if dossier_path else None
+    loaded = load_dossier(dossier_path, vocab, max_bytes, steps=rulebook.deviable_ids()) if dossier_path else None
     if fmt == "ics":
         subject, key, entries = _steps_to_do(loaded, start, rulebook, vocab)
         from ..report.ics import to_ics
@@ -45,9 +45,10 @@ def calendar(dossier_path, first_sick_day, include_done, output, fmt, lang, rule
             stream.write(content)
         return
     if loaded:
-        plan = plan_for(loaded.calendar(), rulebook, file=loaded.file, subject=loaded.id)
+        plan = plan_for(wachttijd_calendar(loaded.periods, loaded.leave), rulebook, file=loaded.file,
+                        subject=loaded.id)
     else:
-        plan = plan_for(SickCalendar.open_from(start), rulebook)
+        plan = plan_for(wachttijd_calendar(((start, None),)), rulebook)
     with output_stream(output) as stream:
         CALENDAR_REPORTERS[fmt]([plan], rulebook.by_id(), stream, lang)
     sys.stdout.flush()
@@ -56,12 +57,11 @@ def calendar(dossier_path, first_sick_day, include_done, output, fmt, lang, rule
 def _steps_to_do(loaded, start, rulebook, vocab) -> tuple:
     """(subject, UID key, timeline entries): a dossier's steps with what is done (every event
     counted: the audit on the last plausible date), or an uninterrupted sickness's plan."""
-    from ..engine import audit_dossier
-    from ..model.calendar import SickCalendar
+    from ..engine import audit_dossier, wachttijd_calendar
     from ..model.dates import LATEST
     from ..planning import plan_for
 
     if loaded is not None:
         return loaded.id, f"dossier:{loaded.id}", audit_dossier(loaded, rulebook, vocab, LATEST).timeline
-    plan = plan_for(SickCalendar.open_from(start), rulebook)
+    plan = plan_for(wachttijd_calendar(((start, None),)), rulebook)
     return start.isoformat(), f"first-sick-day:{start.isoformat()}", plan.steps

@@ -38,7 +38,7 @@ def dossier(paths, as_of, fail_on, output, fmt, lang, rule_dirs, max_bytes, debu
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
     check_output_path(output, input_files(paths, rule_dirs), "--output")
     vocab, rulebook = load_context(rule_dirs)
-    dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
+    dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes, steps=rulebook.deviable_ids()))
     results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
 
     def write() -> None:

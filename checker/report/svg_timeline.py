@@ -3,7 +3,8 @@
 One row for the sick periods (fit gaps and leave patterned, so they read in black and
 white), then one row per Poortwachter step with its window, due date (open diamond),
 done date (filled dot), a late step's delay as a thick line with its days, a missing
-step as a cross. The 104 counted weeks are marked along the top. Shapes and words, not
+step as a cross. The counted weeks of the wachttijd (104; 52 for a WAO wachttijd)
+are marked along the top. Shapes and words, not
 colour alone, carry the meaning; colour repeats it. Same result, same bytes.
 """
 from __future__ import annotations
@@ -12,7 +13,6 @@ from datetime import date, timedelta
 from html import escape
 
 from ..messages import text
-from ..model.calendar import SickCalendar
 from .render import finding_title_of, leave_periods, long_date
 
 WIDTH, LEFT, RIGHT = 1000, 290, 24
@@ -62,13 +62,21 @@ def _defs(prefix: str) -> list:
     ]
 
 
+def _week_ends(result) -> tuple:
+    """The audit's week ends (counted weeks skip fit gaps and leave); plain weeks when it has none."""
+    if result.week_ends:
+        return result.week_ends
+    start = result.facts["wachttijd_start"]
+    return tuple(start + timedelta(days=7 * n - 1) for n in range(1, 105))
+
+
 def _week_marks(result, scale: _Scale, bottom: float, lang: str) -> list:
-    """A tick per counted week, a label every 13; counted weeks skip fit gaps (samentelling)."""
-    calendar = SickCalendar(result.periods or ((result.facts["wachttijd_start"], None),))
+    """A tick per counted week of the wachttijd (104, or 52 for a WAO wachttijd), a label every 13."""
+    ends = _week_ends(result)
     out = [f'<g class="weeks" stroke="#bbbbbb" font-size="10" fill="{INK}">']
-    for week in range(1, 105):
-        x = scale.x(calendar.day(7 * week))
-        major = week % 13 == 0 or week == 1
+    for week, day in enumerate(ends, 1):
+        x = scale.x(day)
+        major = week % 13 == 0 or week == 1 or week == len(ends)
         out.append(f'<line x1="{x}" y1="{TOP - (10 if major else 4)}" x2="{x}" y2="{bottom if major else TOP}"/>')
         if major:
             out.append(f'<text x="{x}" y="{TOP - 13}" text-anchor="middle" stroke="none">'
