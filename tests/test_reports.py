@@ -349,3 +349,13 @@ def test_output_never_overwrites_a_rule_file_of_an_extra_pack(tmp_path):
     assert run_cli("dossier", BAKKERIJ, "--rules", tmp_path / "pack", "--as-of", "2026-01-15").exit_code == 1
     result = run_cli("dossier", BAKKERIJ, "--rules", tmp_path / "pack", "--format", "html", "--output", rule)
     assert result.exit_code == 2 and "--output" in result.stderr and rule.read_bytes() == before
+
+
+def test_html_timeline_follows_the_audits_calendar_leave_and_wao_weeks():
+    leave = audit_dict(_yaml(FIXTURES / "dossiers" / "verlof-tussen-ziekteperiodes.yaml"), "2026-01-15")
+    page = render("html", [leave])
+    assert page.count('class="leave"') == len(leave.facts["leave"]) >= 1
+    assert len(leave.week_ends) == 104 and "wk 104" in page
+    wao = audit_dict(_yaml(FIXTURES / "dossiers" / "wao-2003.yaml"), "2026-01-15")
+    page = render("html", [wao])
+    assert len(wao.week_ends) == 52 and "wk 52</text>" in page and "wk 104" not in page
