@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from .context import DossierContext
-from .findings import FINDING_STATUSES, AuditResult, Finding, Note, TimelineEntry
+from .findings import FINDING_STATUSES, WAIVER_STATUSES, AuditResult, Finding, Note, TimelineEntry
 from .model.dossier import Dossier
 
 
@@ -17,7 +17,7 @@ def run_rules(rules, ctx, subject: str):
             if outcome.timeline:
                 timeline.append(TimelineEntry(step=rule.id, due=outcome.due, done=outcome.date,
                                               status=outcome.status, window_start=outcome.window_start))
-            if outcome.status in FINDING_STATUSES:
+            if outcome.status in FINDING_STATUSES or outcome.status in WAIVER_STATUSES:
                 params = outcome.params
                 if outcome.window_start:
                     params = tuple(sorted(params + (("window_start", outcome.window_start),)))

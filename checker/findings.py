@@ -11,6 +11,10 @@ from datetime import date
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 FINDING_STATUSES = ("late", "missing", "early", "conflict")
+#: Statuses of the findings about a waivers file (rules ``waiver.*``).
+WAIVER_STATUSES = ("expired", "invalid", "unused")
+#: A finding accepted by a waiver: still reported, never counted for the exit code.
+WAIVED = "waived"
 TIMELINE_STATUSES = ("on-time", "late", "missing", "early", "upcoming", "not-required")
 _FAR = date.max
 
@@ -28,6 +32,12 @@ class Finding:
     actors: tuple = ()
     evidence: tuple = ()  # path of nodes (actor, task, side, ...) that makes a role conflict
     params: tuple = ()  # extra message parameters as sorted (name, value) pairs
+    waiver: WaiverMark | None = None  # set when a waiver accepts this finding (status is then "waived")
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding counts for the summary and the exit code (a waived one does not)."""
+        return self.status != WAIVED
 
     def sort_key(self) -> tuple:
         return (self.due or self.date or _FAR, self.rule, self.status, self.date or _FAR,
@@ -35,6 +45,17 @@ class Finding:
 
     def param_dict(self) -> dict:
         return dict(self.params)
+
+
+@dataclass(frozen=True)
+class WaiverMark:
+    """What a report shows of the waiver that accepted a finding (never its justification)."""
+
+    reference: str
+    approver: str
+    expires: date
+    status: str  # the finding's own status before it was waived (late, missing, ...)
+    number: int  # the waiver's position in its file
 
 
 @dataclass(frozen=True)
@@ -63,7 +84,7 @@ class Note:
 class AuditResult:
     """Everything a reporter needs about one audited subject."""
 
-    kind: str  # "dossier" | "policy"
+    kind: str  # "dossier" | "policy" | "waivers"
     subject: str
     file: str
     as_of: date | None
@@ -79,11 +100,17 @@ class AuditResult:
         self.timeline = sorted(self.timeline, key=TimelineEntry.sort_key)
 
     def worst_severity(self) -> str | None:
-        ranks = [SEVERITY_RANK[f.severity] for f in self.findings]
+        ranks = [SEVERITY_RANK[f.severity] for f in self.findings if f.counts]
         return SEVERITIES[min(ranks)] if ranks else None
 
     def counts(self) -> dict:
         counts = {name: 0 for name in SEVERITIES}
+        waived = 0
         for finding in self.findings:
-            counts[finding.severity] += 1
+            if finding.counts:
+                counts[finding.severity] += 1
+            else:
+                waived += 1
+        if waived:
+            counts["waived"] = waived
         return counts

@@ -31,7 +31,7 @@ def exit_code(results, fail_on: str, had_input_errors: bool) -> int:
         return EXIT_OK
     threshold = FAIL_ON.index(fail_on)
     for result in results:
-        if any(FAIL_ON.index(f.severity) <= threshold for f in result.findings):
+        if any(f.counts and FAIL_ON.index(f.severity) <= threshold for f in result.findings):
             return EXIT_FINDINGS
     return EXIT_OK
 

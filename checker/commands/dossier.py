@@ -15,6 +15,7 @@ from .common import (
     load_context,
     parse_option_date,
 )
+from .waivers import load_waiver_file, waivers_option, with_waivers
 
 
 def register(main) -> None:
@@ -26,9 +27,10 @@ def register(main) -> None:
 @click.option("--as-of", "as_of", metavar="DATE", help="Judge the dossier as on this date (default: today).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
+@waivers_option
 @common_options(("table", "json"))
 @guarded
-def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
+def dossier(paths, as_of, fail_on, waivers_path, fmt, lang, rule_dirs, max_bytes, debug):
     """Audit one or more case dossiers (YAML or JSON) against the Wvp rules."""
     from .. import report
     from ..engine import audit_dossier
@@ -36,6 +38,8 @@ def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
 
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
     vocab, rulebook = load_context(rule_dirs)
+    waiver_file = load_waiver_file(waivers_path, max_bytes)
     dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
-    results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
-    finish(lambda: report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1), results, errors, fail_on, lang)
+    results = with_waivers([audit_dossier(d, rulebook, vocab, when) for d in dossiers], waiver_file, rulebook, when)
+    many = len(paths) > 1 or waiver_file is not None
+    finish(lambda: report.get(fmt)(results, sys.stdout, lang, many=many), results, errors, fail_on, lang)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
@@ -15,6 +16,7 @@ from .common import (
     parse_option_date,
 )
 from .output import check_output_path
+from .waivers import load_waiver_file, waivers_option, with_waivers
 
 
 def register(main) -> None:
@@ -55,9 +57,10 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
 @click.option("--graph-out", metavar="PATH", default="-", show_default=True,
               help="File for the role graph (.dot/.gv or .mmd/.mermaid imply --graph); '-' writes it to "
                    "stdout in place of the report.")
+@waivers_option
 @common_options(("table", "json"))
 @guarded
-def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_dirs, max_bytes, debug):
+def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, fmt, lang, rule_dirs, max_bytes, debug):
     """Check organisation policies (YAML or JSON) for role conflicts: who does what, for whom."""
     from .. import report
     from ..engine import audit_policy
@@ -68,8 +71,10 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_
     graph_fmt = _graph_format(graph_fmt, graph_out)
     check_output_path(graph_out, paths, "--graph-out")
     vocab, rulebook = load_context(rule_dirs)
+    waiver_file = load_waiver_file(waivers_path, max_bytes)
     policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))
-    results = [audit_policy(p, rulebook, vocab, when) for p in policies]
+    results = with_waivers([audit_policy(p, rulebook, vocab, when) for p in policies], waiver_file, rulebook,
+                           when or date.today())
 
     def write() -> None:
         if graph_fmt and graph_out == "-":
@@ -77,6 +82,6 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_
             return
         if graph_fmt:
             _write_graph_file(results, graph_fmt, graph_out)
-        report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1)
+        report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1 or waiver_file is not None)
 
     finish(write, results, errors, fail_on, lang)

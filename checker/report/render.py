@@ -52,7 +52,18 @@ def finding_to_dict(result, finding, lang: str) -> dict:
         "message": finding_message(result, finding, lang),
         "source": finding_source(result, finding),
         "source_url": rule.source.get("url") if rule else None,
+        **({"waiver": waiver_to_dict(finding.waiver)} if finding.waiver else {}),
     }
+
+
+def waiver_to_dict(mark) -> dict:
+    """A waived finding's waiver: reference and approver, never the justification."""
+    return {"reference": mark.reference, "approver": mark.approver, "expires": iso(mark.expires),
+            "status": mark.status, "number": mark.number}
+
+
+def waiver_text(mark, lang: str) -> str:
+    return text("ui", "waived_by", lang, reference=mark.reference, approver=mark.approver, expires=iso(mark.expires))
 
 
 def timeline_to_dict(entry) -> dict:
@@ -80,5 +91,7 @@ def result_to_dict(result, lang: str) -> dict:
         data["wachttijd"] = {name: iso(value) for name, value in result.facts.items()}
     elif result.kind == "policy":
         data["policy"] = dict(result.facts)
+    elif result.kind == "waivers":
+        data["waivers"] = dict(result.facts)
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]
     return data
