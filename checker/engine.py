@@ -44,7 +44,7 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
     return AuditResult(
         kind="dossier", subject=dossier.id, file=dossier.file, as_of=as_of,
         findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar),
-        rules=rulebook.by_id(),
+        rules=rulebook.by_id(), adjustments=rulebook.adjustments,
     )
 
 
@@ -73,5 +73,5 @@ def audit_policy(policy, rulebook, vocab, as_of: date | None = None) -> AuditRes
         kind="policy", subject=policy.organisation, file=policy.file, as_of=when, findings=findings,
         facts={"regeling": policy.regeling, "verzekering": policy.verzekering,
                "actors": len(policy.actors), "assignments": sum(len(who) for _, who in policy.tasks)},
-        rules=rulebook.by_id(), graph=ctx.role_graph,
+        rules=rulebook.by_id(), graph=ctx.role_graph, adjustments=rulebook.adjustments,
     )

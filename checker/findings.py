@@ -94,6 +94,7 @@ class AuditResult:
     facts: dict = field(default_factory=dict)  # e.g. wachttijd dates
     rules: dict = field(default_factory=dict, repr=False)  # rule id -> Rule, for messages
     graph: object = field(default=None, repr=False)  # role graph, for --graph
+    adjustments: tuple = ()  # what rule packs changed (packs.Adjustment): every report shows them
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)

@@ -38,6 +38,7 @@ class Rule:
     valid_until: date | None = None
     practice_norm: bool = False
     explanation: MappingProxyType | None = field(default=None, compare=False)
+    overrides: MappingProxyType | None = field(default=None, compare=False)  # {rule, reason}: see packs.py
 
     @property
     def module(self):
@@ -55,6 +56,7 @@ class Rule:
 @dataclass(frozen=True)
 class Rulebook:
     rules: tuple
+    adjustments: tuple = ()  # what packs changed in rules they do not own (packs.Adjustment), for every report
 
     def by_id(self) -> dict:
         return {rule.id: rule for rule in self.rules}
@@ -68,8 +70,10 @@ RULE_SUFFIXES = (".yaml", ".yml")
 
 def rule_files(directory: Path) -> list:
     """Rule files below ``directory`` (``.yaml`` or ``.yml``), test-case folders left out."""
+    from .packs import PACK_FILE
+
     return sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()
-                  and "tests" not in p.relative_to(directory).parts)
+                  and "tests" not in p.relative_to(directory).parts and p != directory / PACK_FILE)
 
 
 def _freeze(value):
@@ -109,6 +113,7 @@ def load_rule(path: Path, vocab) -> Rule:
         file=document.file, practice_norm=data.get("practice_norm", False),
         valid_from=validity["valid_from"], valid_until=validity["valid_until"],
         explanation=_freeze(data["explanation"]) if "explanation" in data else None,
+        overrides=_freeze(data["overrides"]) if "overrides" in data else None,
     )
 
 
@@ -138,9 +143,12 @@ def _vocabulary_errors(document, module, vocab) -> list:
 
 
 def load_rulebook(directories, vocab) -> Rulebook:
-    """All rules below ``directories``; raise InputErrors listing every bad file."""
-    rules, errors, seen = [], [], {}
-    for directory in directories:
+    """All rules below ``directories``, with the packs' overrides and adjustments applied
+    (:mod:`checker.packs`); raise InputErrors listing every bad file."""
+    from .packs import assemble
+
+    loaded, errors = [], []
+    for number, directory in enumerate(directories):
         files = rule_files(Path(directory))
         if not files:  # a missing folder or one without rule files: a typo in --rules, never silence
             from .errors import make_error
@@ -148,20 +156,13 @@ def load_rulebook(directories, vocab) -> Rulebook:
             errors.append(make_error("rules.none", str(directory), dir=str(directory)))
         for path in files:
             try:
-                rule = load_rule(path, vocab)
+                loaded.append((number, load_rule(path, vocab)))
             except InputErrors as exc:
                 errors.extend(exc.errors)
-                continue
-            if rule.id in seen:
-                from .errors import make_error
-
-                errors.append(make_error("rule.duplicate-id", rule.file, id=rule.id, other=seen[rule.id]))
-                continue
-            seen[rule.id] = rule.file
-            rules.append(rule)
+    rules, adjustments = assemble(loaded, directories, errors)
     if errors:
         raise InputErrors(errors)
-    return Rulebook(rules=tuple(sorted(rules, key=lambda r: r.id)))
+    return Rulebook(rules=tuple(sorted(rules, key=lambda r: r.id)), adjustments=tuple(adjustments))
 
 
 @lru_cache(maxsize=8)

@@ -110,4 +110,4 @@ def waivers_result(waiver_file, rulebook, ctx, audited) -> AuditResult:
             notes.append(Note("waivers-other-subjects", elsewhere))
     return AuditResult(kind="waivers", subject=waiver_file.file, file=waiver_file.file, as_of=ctx.as_of,
                        findings=findings, notes=notes, facts={"waivers": len(waiver_file.waivers)},
-                       rules=rulebook.by_id())
+                       rules=rulebook.by_id(), adjustments=rulebook.adjustments)

@@ -142,7 +142,8 @@ def load_context(rule_dirs):
     from ..rulebook import default_rulebook
     from ..vocab import load_vocabulary
 
-    return load_vocabulary(), default_rulebook(tuple(rule_dirs))
+    # resolved: the rulebook is cached per process, and "pack" means another folder after a chdir
+    return load_vocabulary(), default_rulebook(tuple(str(Path(d).resolve()) for d in rule_dirs))
 
 
 def load_all(paths, loader):

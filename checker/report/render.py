@@ -62,6 +62,15 @@ def waiver_to_dict(mark) -> dict:
             "status": mark.status, "number": mark.number}
 
 
+def adjustment_text(adjustment, lang: str) -> str:
+    """One pack change in words, with its reason (docs/rule-packs.md)."""
+    params = adjustment.to_dict()
+    for name in ("severity", "previous"):
+        if name in params:
+            params[name] = text("severity", params[name], lang)
+    return text("adjustments", adjustment.change, lang, **params)
+
+
 def waiver_text(mark, lang: str) -> str:
     return text("ui", "waived_by", lang, reference=mark.reference, approver=mark.approver, expires=iso(mark.expires))
 
@@ -94,4 +103,6 @@ def result_to_dict(result, lang: str) -> dict:
     elif result.kind == "waivers":
         data["waivers"] = dict(result.facts)
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]
+    if result.adjustments:
+        data["adjustments"] = [a.to_dict() for a in result.adjustments]
     return data

@@ -63,7 +63,12 @@ def report_table(rulebook, stream, lang) -> None:
     for rule in rulebook.rules:
         table.add_row(rule.id, rule.kind, text("severity", rule.severity, lang), localized(rule.title, lang),
                       rule.source_text())
-    Console(file=stream, width=160, markup=False).print(table)
+    console = Console(file=stream, width=160, markup=False)
+    console.print(table)
+    for adjustment in rulebook.adjustments:  # what --rules packs changed, with their reasons
+        from .render import adjustment_text
+
+        console.print(adjustment_text(adjustment, lang))
 
 
 _HEADINGS = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..messages import text
 from ..model.dates import iso
-from .render import finding_message, finding_source, note_to_dict, waiver_text
+from .render import adjustment_text, finding_message, finding_source, note_to_dict, waiver_text
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
@@ -82,6 +82,8 @@ def report(results, stream, lang: str, many: bool | None = None) -> None:
             console.print(_timeline_table(result, lang))
         for note in result.notes:
             console.print(_styled(note_to_dict(note, lang)["message"], "dim"))
+        for adjustment in result.adjustments:
+            console.print(_styled(adjustment_text(adjustment, lang), "yellow"))
         console.print(text("ui", "summary", lang, errors=result.counts()["error"],
                            warnings=result.counts()["warning"], infos=result.counts()["info"])
                       + (f"; {text('ui', 'waived_summary', lang, count=len(waived))}" if waived else ""))
