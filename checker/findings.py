@@ -95,6 +95,7 @@ class AuditResult:
     rules: dict = field(default_factory=dict, repr=False)  # rule id -> Rule, for messages
     graph: object = field(default=None, repr=False)  # role graph, for --graph
     adjustments: tuple = ()  # what rule packs changed (packs.Adjustment): every report shows them
+    explanation: object = field(default=None, repr=False)  # --explain RULE: checker.explain.Explanation
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)

@@ -44,20 +44,51 @@ DUE_SCHEMA = {
 EVENTS_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]}
 
 
-def resolve_due(spec: dict, ctx) -> date:
-    """Due date: ``days`` after ``after_event`` when it happened, else counted ``day`` (+ ``plus_days``).
+@dataclass(frozen=True)
+class DueBasis:
+    """How a due date was found, for ``--explain``: the term and the counted days behind it.
+
+    ``anchor`` is the event the term hangs on (None: counted from day 1); ``counted_day``
+    is the counted day the term ends on (before ``plus_days`` calendar days are added).
+    """
+
+    due: date
+    counted_day: int
+    plus_days: int = 0
+    after_event: str | None = None  # the event type the rule names (it may not have happened)
+    anchor: date | None = None  # when that event happened; None: the fallback ``day`` applies
+    anchor_day: int | None = None  # counted day of the anchor
+    days: int = 0  # counted days after the anchor
+    window_start: date | None = None
+    window_start_day: int | None = None
+
+
+def due_basis(spec: dict, ctx) -> DueBasis:
+    """Due date and its arithmetic: ``days`` after ``after_event`` when it happened, else
+    counted ``day`` (+ ``plus_days``).
 
     ``days`` after an event are counted sick days, like every other term: a
     samentelling gap between the event and the due date moves the due date by
     the gap. ``plus_days`` are calendar days after counted ``day`` ("the day
     after 42 weeks of sickness").
     """
-    if "after_event" in spec:
-        anchor = ctx.first(spec["after_event"])
+    event = spec.get("after_event")
+    if event is not None:
+        anchor = ctx.first(event)
         if anchor is not None:
             days = spec.get("days", 0)
-            return ctx.calendar.add_counted_days(anchor, days) if days else anchor
-    return ctx.calendar.day(spec["day"]) + timedelta(days=spec.get("plus_days", 0))
+            anchor_day = max(ctx.calendar.counted_day(anchor), 1)
+            due = ctx.calendar.add_counted_days(anchor, days) if days else anchor
+            return DueBasis(due=due, counted_day=anchor_day + days if days else anchor_day, after_event=event,
+                            anchor=anchor, anchor_day=anchor_day, days=days)
+    plus = spec.get("plus_days", 0)
+    return DueBasis(due=ctx.calendar.day(spec["day"]) + timedelta(days=plus), counted_day=spec["day"],
+                    plus_days=plus, after_event=event)
+
+
+def resolve_due(spec: dict, ctx) -> date:
+    """The due date of a term (see :func:`due_basis`)."""
+    return due_basis(spec, ctx).due
 
 
 def step_outcome(ctx, events, due: date, window_start: date | None = None,

@@ -8,7 +8,7 @@ params:
 """
 from __future__ import annotations
 
-from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
+from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, due_basis, resolve_due, step_outcome
 
 KIND = "deadline"
 SUBJECTS = ("dossier", "calendar")
@@ -22,6 +22,11 @@ PARAMS_SCHEMA = {
 
 def referenced_events(params: dict) -> list:
     return as_list(params["event"]) + ([params["due"]["after_event"]] if "after_event" in params["due"] else [])
+
+
+def explain(rule, ctx) -> list:
+    """The arithmetic of the due date (one DueBasis per timeline entry), for --explain."""
+    return [due_basis(rule.params["due"], ctx)]
 
 
 def check(rule, ctx):

@@ -10,7 +10,7 @@ params:
 """
 from __future__ import annotations
 
-from .base import EVENTS_SCHEMA, as_list, resolve_due, step_outcome
+from .base import EVENTS_SCHEMA, as_list, due_basis, resolve_due, step_outcome
 
 KIND = "precedes"
 SUBJECTS = ("dossier", "calendar")
@@ -30,7 +30,16 @@ def referenced_events(params: dict) -> list:
     return as_list(params["event"]) + [params["before"]]
 
 
+def _spec(params) -> dict:
+    return {"after_event": params["before"], "days": 0, "day": params["otherwise_day"]}
+
+
+def explain(rule, ctx) -> list:
+    """The arithmetic of the due date, for --explain."""
+    return [due_basis(_spec(rule.params), ctx)]
+
+
 def check(rule, ctx):
     params = rule.params
-    due = resolve_due({"after_event": params["before"], "days": 0, "day": params["otherwise_day"]}, ctx)
+    due = resolve_due(_spec(params), ctx)
     yield step_outcome(ctx, as_list(params["event"]), due)

@@ -11,7 +11,9 @@ params:
 """
 from __future__ import annotations
 
-from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
+from dataclasses import replace
+
+from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, due_basis, resolve_due, step_outcome
 
 KIND = "window"
 SUBJECTS = ("dossier", "calendar")
@@ -30,6 +32,13 @@ PARAMS_SCHEMA = {
 
 def referenced_events(params: dict) -> list:
     return as_list(params["event"])
+
+
+def explain(rule, ctx) -> list:
+    """The due date and the window's first day, for --explain."""
+    start_day = rule.params["start_day"]
+    return [replace(due_basis(rule.params["due"], ctx), window_start=ctx.calendar.day(start_day),
+                    window_start_day=start_day)]
 
 
 def check(rule, ctx):

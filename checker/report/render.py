@@ -105,4 +105,8 @@ def result_to_dict(result, lang: str) -> dict:
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]
     if result.adjustments:
         data["adjustments"] = [a.to_dict() for a in result.adjustments]
+    if result.explanation is not None:
+        from ..explain import explanation_to_dict
+
+        data["explanation"] = explanation_to_dict(result.explanation)
     return data

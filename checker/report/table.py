@@ -72,13 +72,18 @@ def report(results, stream, lang: str, many: bool | None = None) -> None:
         console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")
         counted = [f for f in result.findings if f.counts]
         waived = [f for f in result.findings if not f.counts]
-        if counted:
+        if result.explanation is not None:  # --explain: the worked example instead of the tables
+            from .explain import explanation_lines
+
+            for line in explanation_lines(result.explanation, lang):
+                console.print(line)
+        elif counted:
             console.print(_findings_table(result, counted, lang))
         else:
             console.print(text("ui", "no_findings", lang))
-        if waived:  # shown apart, never dropped
+        if waived and result.explanation is None:  # shown apart, never dropped
             console.print(_findings_table(result, waived, lang, "waived_findings"))
-        if result.timeline:
+        if result.timeline and result.explanation is None:
             console.print(_timeline_table(result, lang))
         for note in result.notes:
             console.print(_styled(note_to_dict(note, lang)["message"], "dim"))

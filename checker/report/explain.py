@@ -1,0 +1,124 @@
+"""``--explain RULE`` in words: the worked example behind a due date, one sentence a line.
+
+Reads an :class:`~checker.explain.Explanation` only; every date is shown with its weekday.
+"""
+from __future__ import annotations
+
+from ..messages import localized, text
+
+
+def long_date(value, lang: str) -> str:
+    """``zo 2025-02-16``: a date with its weekday."""
+    if value is None:
+        return "-"
+    return f"{text('explain', 'weekdays', lang).split()[value.weekday()]} {value.isoformat()}"
+
+
+def explanation_lines(e, lang: str) -> list:
+    """The worked example, in order: calendar, term, version and source, status."""
+    d = lambda value: long_date(value, lang)  # noqa: E731 - one short local name keeps the lines readable
+    lines = [text("explain", "title", lang, title=localized(e.title or {}, lang) or e.rule, rule=e.rule)]
+    lines.append(text("explain", "first_sick_day", lang, date=d(e.first_sick_day)))
+    if e.wachttijd_start != e.first_sick_day or e.judged > 1:
+        lines.append(text("explain", "judged", lang, date=d(e.wachttijd_start)))
+    lines += _calendar_lines(e, d, lang)
+    if not e.in_force:
+        lines.append(text("explain", "not_in_force", lang, start=d(e.wachttijd_start)))
+    elif not e.steps:
+        lines.append(text("explain", "no_steps", lang))
+    for number, step in enumerate(e.steps, 1):
+        if len(e.steps) > 1:
+            lines.append(text("explain", "step", lang, n=number, total=len(e.steps)))
+        lines += ["  " + line for line in _step_lines(e, step, d, lang)]
+    lines.append(_version_line(e, d, lang))
+    lines.append(text("explain", "source", lang, source=_source_text(e.source)))
+    for also in e.also:
+        lines.append(text("explain", "also", lang, source=_source_text(also)))
+    return lines
+
+
+def _calendar_lines(e, d, lang) -> list:
+    lines, number = [], 0
+    gaps = iter(e.gaps)
+    for index, period in enumerate(e.periods):
+        if index:
+            gap = next(gaps)
+            lines.append(text("explain", "gap_joined" if gap.joined else "gap_new", lang,
+                              start=d(gap.first_fit_day), end=d(gap.last_fit_day), days=gap.days))
+        if period.wachttijd < e.judged:
+            lines.append(text("explain", "period_earlier", lang, start=d(period.start), end=d(period.end)))
+            continue
+        number += 1
+        key = "period" if period.end else "period_open"
+        lines.append(text("explain", key, lang, n=number, start=d(period.start), end=d(period.end),
+                          first=period.first_day, last=period.last_day))
+    if not e.gaps:
+        lines.append(text("explain", "no_gaps", lang))
+    if e.recovered_after:
+        last = e.periods[-1]
+        lines.append(text("explain", "recovered", lang, date=d(e.recovered_after), day=last.last_day))
+    return lines
+
+
+def _event(e, name, lang) -> str:
+    labels = e.labels or {}
+    return " + ".join(localized(labels.get(n, n), lang) for n in (name or "").split("+"))
+
+
+def _week(day: int, lang: str) -> str:
+    return text("explain", "week", lang, week=day // 7) if day % 7 == 0 else ""
+
+
+def _step_lines(e, step, d, lang) -> list:
+    b = step.basis
+    lines = []
+    if b.anchor is not None and b.days:
+        lines.append(text("explain", "term_after", lang, event=_event(e, b.after_event, lang), anchor=d(b.anchor),
+                          anchor_day=b.anchor_day, days=b.days, day=b.counted_day))
+    elif b.anchor is not None:
+        lines.append(text("explain", "term_same_day", lang, event=_event(e, b.after_event, lang), anchor=d(b.anchor),
+                          anchor_day=b.anchor_day))
+    elif b.after_event:
+        lines.append(text("explain", "term_fallback", lang, event=_event(e, b.after_event, lang), day=b.counted_day,
+                          week=_week(b.counted_day, lang)))
+    else:
+        lines.append(text("explain", "term_day", lang, day=b.counted_day, week=_week(b.counted_day, lang)))
+    day_date = b.due if not b.plus_days else None
+    lines.append(_day_line(e, step, d, lang, day_date))
+    if b.plus_days:
+        lines.append(text("explain", "plus_days", lang, plus=b.plus_days, due=d(b.due)))
+    if b.window_start is not None:
+        lines.append(text("explain", "window", lang, day=b.window_start_day, date=d(b.window_start)))
+    lines.append(text("explain", "due", lang, due=d(b.due)))
+    days = (step.done - b.due).days if step.done else None
+    lines.append(text("explain", f"status_{step.status}", lang, done=d(step.done), due=d(b.due), days=days,
+                      as_of=d(e.as_of), recovered=d(e.recovered_after)))
+    return lines
+
+
+def _day_line(e, step, d, lang, day_date) -> str:
+    from datetime import timedelta
+
+    judged = [p for p in e.periods if p.wachttijd == e.judged]
+    if step.period is not None:
+        period = judged[step.period - 1]
+        when = day_date or period.start + timedelta(days=step.offset)
+        return text("explain", "day_in_period", lang, day=step.basis.counted_day, period=step.period,
+                    start=d(period.start), first=period.first_day, offset=step.offset, date=d(when))
+    last = judged[-1]
+    when = day_date or last.end + timedelta(days=step.offset)
+    return text("explain", "day_after_recovery", lang, day=step.basis.counted_day, last=d(last.end),
+                last_day=last.last_day, offset=step.offset, date=d(when))
+
+
+def _version_line(e, d, lang) -> str:
+    until = text("explain", "until", lang, date=d(e.valid_until)) if e.valid_until else ""
+    if e.version is None:
+        return text("explain", "version_always", lang, start=d(e.wachttijd_start))
+    return text("explain", "version", lang, valid_from=d(e.version), until=until, start=d(e.wachttijd_start))
+
+
+def _source_text(source) -> str:
+    parts = [source.get("document"), source.get("article")]
+    words = ", ".join(p for p in parts if p)
+    return f"{words} ({source['url']})" if source.get("url") else words

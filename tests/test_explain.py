@@ -1,0 +1,146 @@
+"""--explain RULE: the worked arithmetic behind due dates, checked against docs/counting.md and the audit."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from checker.explain import explain_dossier
+from checker.rulebook import default_rulebook
+from conftest import FIXTURES, ROOT, dossier_from_dict, run_cli
+
+COUNTING = (ROOT / "docs" / "counting.md").read_text("utf-8")
+MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+DEADLINE_RULES = sorted(r.id for r in default_rulebook().rules
+                        if hasattr(r.module, "explain") and "dossier" in r.module.SUBJECTS)
+SAMENTELLING = FIXTURES / "dossiers" / "samentelling-2022.yaml"
+
+
+def _doc_dates(cell: str) -> list:
+    """``Mon 17 Nov 2025 … Sun 4 Jan 2026`` -> [date(2025, 11, 17), date(2026, 1, 4)]."""
+    return [date(int(y), MONTHS[m], int(d)) for d, m, y in re.findall(r"(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})", cell)]
+
+
+def _explained(path, rule, as_of):
+    result = run_cli("dossier", path, "--explain", rule, "--as-of", as_of, "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)["explanation"]
+
+
+def _first_table_rows():
+    """(rule id, [dates]) of the worked example for first sick day 6 January 2025."""
+    section = COUNTING.split("### Worked example", 1)[1].split("\n## ", 1)[0]
+    for line in section.splitlines():
+        rule = re.search(r"`(wvp\.[a-z0-9-]+)`", line)
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if rule and _doc_dates(cells[-1]):
+            yield rule.group(1), _doc_dates(cells[-1])
+
+
+def test_the_worked_example_lists_every_deadline_rule_but_the_cadence():
+    documented = {rule for rule, _ in _first_table_rows()}
+    assert documented == set(DEADLINE_RULES) - {"wvp.evaluatie"}
+
+
+@pytest.mark.parametrize("rule,dates", list(_first_table_rows()), ids=lambda v: v if isinstance(v, str) else "")
+def test_explain_reproduces_the_worked_example_of_counting_md(tmp_path, rule, dates):
+    path = tmp_path / "d.yaml"
+    path.write_text("dossier: D-1\nemployer: w\nemployee: W-1\nfirst_sick_day: 2025-01-06\n", "utf-8")
+    explanation = _explained(path, rule, "2025-01-06")
+    (step,) = explanation["steps"]
+    assert step["due"] == dates[-1].isoformat()
+    if len(dates) == 2:  # a window: its first day, then the due date
+        assert step["window_start"] == dates[0].isoformat()
+    assert step["status"] == "upcoming"
+
+
+SAMENTELLING_ROWS = {"probleemanalyse": "wvp.probleemanalyse", "42e-weeksmelding": "wvp.ziekmelding-uwv",
+                     "eerstejaarsevaluatie": "wvp.eerstejaarsevaluatie", "WIA-aanvraag": "wvp.wia-aanvraag"}
+
+
+def _samentelling_rows():
+    section = COUNTING.split("### The published example", 1)[1].split("\n## ", 1)[0]
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        name = cells[0].split(" (")[0] if cells else ""
+        if name in SAMENTELLING_ROWS:
+            yield SAMENTELLING_ROWS[name], _doc_dates(cells[-1])
+
+
+@pytest.mark.parametrize("rule,dates", list(_samentelling_rows()), ids=lambda v: v if isinstance(v, str) else "")
+def test_explain_reproduces_the_published_samentelling_example(rule, dates):
+    explanation = _explained(SAMENTELLING, rule, "2023-06-01")
+    assert explanation["gaps"] == [{"from": "2022-07-04", "to": "2022-07-24", "days": 21, "joined": True}]
+    assert [(p["first_day"], p["last_day"]) for p in explanation["periods"]] == [(1, 182), (183, None)]
+    step = explanation["steps"][0]
+    assert step["due"] == dates[-1].isoformat()
+    if len(dates) == 2:
+        assert step["window_start"] == dates[0].isoformat()
+
+
+def test_samentelling_table_rows_were_all_found():
+    assert {rule for rule, _ in _samentelling_rows()} == set(SAMENTELLING_ROWS.values())
+
+
+def test_a_late_probleemanalyse_moves_the_plan_as_counting_md_says(vocab, rulebook):
+    assert "a probleemanalyse on day 55 makes the\n  plan due on day 69" in COUNTING
+    dossier = dossier_from_dict({"dossier": "D-1", "employer": "w", "employee": "W-1", "first_sick_day": "2025-01-06",
+                                 "events": [{"type": "probleemanalyse", "date": "2025-03-01"}]}, vocab)
+    (step,) = explain_dossier(dossier, rulebook.by_id()["wvp.plan-van-aanpak"], vocab, date(2025, 6, 1)).steps
+    assert (step.basis.anchor_day, step.basis.days, step.basis.counted_day) == (55, 14, 69)
+    assert step.basis.due == date(2025, 3, 15) and step.status == "missing"
+
+
+@pytest.mark.parametrize("rule_id", DEADLINE_RULES)
+@pytest.mark.parametrize("fixture", ["example-bakkerij.yaml", "samentelling-2022.yaml", "hersteld-week-10.yaml",
+                                     "nieuwe-wachttijd.json", "compliant-twee-jaar.yaml"])
+def test_every_deadline_rule_explains_exactly_the_audit_timeline(rule_id, fixture, vocab, rulebook):
+    from checker.engine import audit_dossier
+    from checker.model.dossier import load_dossier
+
+    dossier = load_dossier(FIXTURES / "dossiers" / fixture, vocab)
+    as_of = date(2026, 1, 15)
+    explanation = explain_dossier(dossier, rulebook.by_id()[rule_id], vocab, as_of)
+    timeline = [e for e in audit_dossier(dossier, rulebook, vocab, as_of).timeline if e.step == rule_id]
+    assert [(s.basis.due, s.status, s.done) for s in explanation.steps] == \
+           sorted([(e.due, e.status, e.done) for e in timeline], key=lambda t: t[0])
+    for step in explanation.steps:  # the counted day named is the one the calendar gives the due date
+        calendar = dossier.calendar()
+        if step.basis.plus_days == 0 and step.period is not None:
+            assert calendar.counted_day(step.basis.due) == step.basis.counted_day
+
+
+def test_table_explains_in_sentences_with_weekdays():
+    result = run_cli("dossier", SAMENTELLING, "--explain", "wvp.ziekmelding-uwv", "--as-of", "2023-06-01",
+                     "--lang", "en")
+    out = result.stdout
+    assert "Fit from Mon 2022-07-04 to Sun 2022-07-24: 21 day(s), fewer than 28, so joined" in out
+    assert "Day 294 falls in sick period 2: Mon 2022-07-25 (day 183) + 111 day(s) = Sun 2022-11-13." in out
+    assert "The term ends 1 calendar day(s) later: Mon 2022-11-14." in out
+    assert "Source: Ziektewet, art. 38 lid 1 (https://wetten.overheid.nl/BWBR0001888)." in out
+    assert "Status on time: done on Tue 2022-11-08" in out
+
+
+def test_a_new_wachttijd_is_explained(tmp_path):
+    result = run_cli("dossier", FIXTURES / "dossiers" / "nieuwe-wachttijd.json", "--explain", "wvp.probleemanalyse",
+                     "--as-of", "2025-06-15", "--lang", "en")
+    assert "28 or more, so a new wachttijd starts after it" in result.stdout
+    assert "belongs to an earlier wachttijd and does not count" in result.stdout
+
+
+@pytest.mark.parametrize("rule,message", [("wvp.plan-van-aanpk", "did you mean 'wvp.plan-van-aanpak'"),
+                                          ("rol.dubbele-pet", "has no due date to explain")])
+def test_explain_of_an_unknown_or_dateless_rule_is_a_usage_error(rule, message):
+    result = run_cli("dossier", FIXTURES / "dossiers" / "example-bakkerij.yaml", "--explain", rule)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_explanation_json_matches_the_report_schema():
+    from jsonschema import Draft202012Validator
+
+    from checker.load.schema import load_schema
+
+    result = run_cli("dossier", SAMENTELLING, "--explain", "wvp.evaluatie", "--as-of", "2023-06-01", "--format", "json")
+    Draft202012Validator(load_schema("report")).validate(json.loads(result.stdout))
