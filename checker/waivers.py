@@ -57,7 +57,10 @@ def apply_waivers(results, waiver_file, rulebook, as_of: date):
     known = rulebook.by_id()
     ctx = WaiverContext(waivers=waiver_file.waivers, as_of=as_of)
     used, audited = set(), {r.subject for r in results}
-    marked = [_apply_to(result, waiver_file.waivers, known, used, ctx) for result in results]
+    by_key: dict = {}  # (rule, subject) -> waivers: each finding looks up its few candidates, never all
+    for waiver in waiver_file.waivers:
+        by_key.setdefault((waiver.rule, waiver.subject), []).append(waiver)
+    marked = [_apply_to(result, by_key, known, used, ctx) for result in results]
     for waiver in waiver_file.waivers:
         if waiver.rule not in known:
             ctx.problems.setdefault("unknown-rule", []).append(waiver)
@@ -70,15 +73,16 @@ def apply_waivers(results, waiver_file, rulebook, as_of: date):
     return marked, waivers_result(waiver_file, rulebook, ctx, audited if results else None)
 
 
-def _apply_to(result, waivers, known, used: set, ctx) -> AuditResult:
+def _apply_to(result, by_key: dict, known, used: set, ctx) -> AuditResult:
     findings = []
     when = result.as_of or ctx.as_of
     for finding in result.findings:
-        matching = [w for w in waivers if matches(w, finding, known.get(finding.rule))]
-        used.update(w.index for w in matching)
+        candidates = by_key.get((finding.rule, finding.subject), ())
+        matching = [w for w in candidates if matches(w, finding, known.get(finding.rule))]
         for waiver in matching:
-            if waiver.expired(when) and waiver not in ctx.with_problem("expired"):
+            if waiver.expired(when) and waiver.index not in used:
                 ctx.problems.setdefault("expired", []).append(waiver)
+            used.add(waiver.index)
         valid = [w for w in matching if not w.expired(when) and not w.self_approved]
         if valid:
             waiver = min(valid, key=lambda w: w.index)
