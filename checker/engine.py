@@ -16,7 +16,8 @@ def run_rules(rules, ctx, subject: str):
         for outcome in rule.module.check(rule, ctx):
             if outcome.timeline:
                 timeline.append(TimelineEntry(step=rule.id, due=outcome.due, done=outcome.date,
-                                              status=outcome.status, window_start=outcome.window_start))
+                                              status=outcome.status, window_start=outcome.window_start,
+                                              announced=rule.announced))
             if outcome.status in FINDING_STATUSES or outcome.status in WAIVER_STATUSES:
                 params = outcome.params
                 if outcome.window_start:
@@ -24,7 +25,7 @@ def run_rules(rules, ctx, subject: str):
                 findings.append(Finding(
                     rule=rule.id, severity=outcome.severity or rule.severity, status=outcome.status,
                     subject=subject, due=outcome.due, date=outcome.date, actors=outcome.actors,
-                    evidence=outcome.evidence, params=params))
+                    evidence=outcome.evidence, params=params, announced=rule.announced))
     return findings, timeline
 
 

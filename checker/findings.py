@@ -15,6 +15,8 @@ FINDING_STATUSES = ("late", "missing", "early", "conflict")
 WAIVER_STATUSES = ("expired", "invalid", "unused")
 #: A finding accepted by a waiver: still reported, never counted for the exit code.
 WAIVED = "waived"
+#: The status suffix of a finding from an announced rule version.
+ANNOUNCED = "announced"
 TIMELINE_STATUSES = ("on-time", "late", "missing", "early", "upcoming", "not-required")
 _FAR = date.max
 
@@ -33,11 +35,17 @@ class Finding:
     evidence: tuple = ()  # path of nodes (actor, task, side, ...) that makes a role conflict
     params: tuple = ()  # extra message parameters as sorted (name, value) pairs
     waiver: WaiverMark | None = None  # set when a waiver accepts this finding (status is then "waived")
+    announced: bool = False  # from an announced rule version (--include-announced): not law yet
 
     @property
     def counts(self) -> bool:
-        """Whether the finding counts for the summary and the exit code (a waived one does not)."""
-        return self.status != WAIVED
+        """Whether the finding counts for the summary and the exit code (waived or announced: no)."""
+        return self.status != WAIVED and not self.announced
+
+    @property
+    def shown_status(self) -> str:
+        """The status as reports show it: ``missing-announced`` for announced law."""
+        return f"{self.status}-{ANNOUNCED}" if self.announced else self.status
 
     def sort_key(self) -> tuple:
         return (self.due or self.date or _FAR, self.rule, self.status, self.date or _FAR,
@@ -67,6 +75,7 @@ class TimelineEntry:
     done: date | None
     status: str
     window_start: date | None = None
+    announced: bool = False  # from an announced rule version (--include-announced)
 
     def sort_key(self) -> tuple:
         return (self.due or _FAR, self.step, self.done or _FAR)

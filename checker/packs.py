@@ -128,3 +128,12 @@ def _pack_settings(directory: Path, seen: dict, errors: list) -> list:
             adjustments.append(Adjustment(rule=rule.id, change="severity", reason=reason, file=document.file,
                                           severity=item["severity"], previous=rule.severity))
     return adjustments
+
+
+def without_announced(book):
+    """The rulebook without announced law (``announced: true``): it applies only with --include-announced."""
+    kept = tuple(r for r in book.rules if not r.announced)
+    if len(kept) == len(book.rules):
+        return book
+    withheld = tuple(sorted({r.id for r in book.rules if r.announced} - {r.id for r in kept}))
+    return replace(book, rules=kept, withheld=withheld)

@@ -88,9 +88,15 @@ def load_case_files(paths) -> tuple:
 
 
 def audit_case(case: dict, vocab, rulebook, file: str = "<case>") -> list:
-    """The findings of every result the case produces (the audit and, with waivers, the waivers result)."""
-    from .engine import audit_dossier, audit_policy
+    """The findings of every result the case produces (the audit and, with waivers, the waivers result).
 
+    ``rulebook`` holds announced law too; a case applies it only with ``include_announced: true``.
+    """
+    from .engine import audit_dossier, audit_policy
+    from .packs import without_announced
+
+    if not case.get("include_announced"):
+        rulebook = without_announced(rulebook)
     if "policy" in case:
         from .model.policy import policy_from_dict
 

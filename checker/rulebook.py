@@ -39,6 +39,7 @@ class Rule:
     practice_norm: bool = False
     explanation: MappingProxyType | None = field(default=None, compare=False)
     overrides: MappingProxyType | None = field(default=None, compare=False)  # {rule, reason}: see packs.py
+    announced: bool = False  # announced law, not in force: applied only with --include-announced
 
     @property
     def module(self):
@@ -57,6 +58,7 @@ class Rule:
 class Rulebook:
     rules: tuple
     adjustments: tuple = ()  # what packs changed in rules they do not own (packs.Adjustment), for every report
+    withheld: tuple = ()  # ids of announced rules left out (no --include-announced): known, never applied
 
     def by_id(self) -> dict:
         return {rule.id: rule for rule in self.rules}
@@ -114,6 +116,7 @@ def load_rule(path: Path, vocab) -> Rule:
         valid_from=validity["valid_from"], valid_until=validity["valid_until"],
         explanation=_freeze(data["explanation"]) if "explanation" in data else None,
         overrides=_freeze(data["overrides"]) if "overrides" in data else None,
+        announced=data.get("announced", False),
     )
 
 
@@ -166,8 +169,11 @@ def load_rulebook(directories, vocab) -> Rulebook:
 
 
 @lru_cache(maxsize=8)
-def default_rulebook(extra_dirs: tuple = ()) -> Rulebook:
-    """The shipped rules plus any custom packs, loaded once per process."""
+def default_rulebook(extra_dirs: tuple = (), include_announced: bool = False) -> Rulebook:
+    """The shipped rules plus any custom packs, loaded once per process; announced law
+    (``announced: true``) only when asked for (``--include-announced``)."""
+    from .packs import without_announced
     from .vocab import load_vocabulary
 
-    return load_rulebook(DEFAULT_RULE_DIRS + tuple(Path(d) for d in extra_dirs), load_vocabulary())
+    book = load_rulebook(DEFAULT_RULE_DIRS + tuple(Path(d) for d in extra_dirs), load_vocabulary())
+    return book if include_announced else without_announced(book)

@@ -54,7 +54,7 @@ def _names_step(finding, rule, step: str) -> bool:
 
 def apply_waivers(results, waiver_file, rulebook, as_of: date):
     """(results with waived findings marked, the ``waivers`` result)."""
-    known = rulebook.by_id()
+    known = {**dict.fromkeys(rulebook.withheld), **rulebook.by_id()}  # announced law is known, not applied
     ctx = WaiverContext(waivers=waiver_file.waivers, as_of=as_of)
     used, audited = set(), {r.subject for r in results}
     by_key: dict = {}  # (rule, subject) -> waivers: each finding looks up its few candidates, never all
@@ -95,7 +95,7 @@ def _apply_to(result, by_key: dict, known, used: set, ctx) -> AuditResult:
 
 def lint_waivers(waiver_file, rulebook, ctx) -> AuditResult:
     """The waivers file on its own (``waivers check``): every problem but "matches nothing"."""
-    known = rulebook.by_id()
+    known = {**dict.fromkeys(rulebook.withheld), **rulebook.by_id()}
     for waiver in waiver_file.waivers:
         for problem, found in (("unknown-rule", waiver.rule not in known), ("self-approved", waiver.self_approved),
                                ("expired", waiver.expired(ctx.as_of))):

@@ -138,12 +138,19 @@ def common_options(formats):
     return decorate
 
 
-def load_context(rule_dirs):
+def load_context(rule_dirs, include_announced: bool = False):
     from ..rulebook import default_rulebook
     from ..vocab import load_vocabulary
 
     # resolved: the rulebook is cached per process, and "pack" means another folder after a chdir
-    return load_vocabulary(), default_rulebook(tuple(str(Path(d).resolve()) for d in rule_dirs))
+    return load_vocabulary(), default_rulebook(tuple(str(Path(d).resolve()) for d in rule_dirs), include_announced)
+
+
+def announced_option(command):
+    """``--include-announced``: apply announced law too; its findings say so and never count."""
+    return click.option("--include-announced", is_flag=True,
+                        help="Also apply announced rule versions (law not yet in force); their findings carry "
+                             "the status suffix 'announced' and never count for the exit code.")(command)
 
 
 def load_all(paths, loader):

@@ -8,6 +8,7 @@ import click
 
 from .common import (
     FAIL_ON,
+    announced_option,
     common_options,
     finish,
     guarded,
@@ -30,16 +31,18 @@ def register(main) -> None:
 @click.option("--explain", "explain_rule", metavar="RULE",
               help="Show the worked arithmetic behind RULE's due dates (instead of the tables; JSON: 'explanation').")
 @waivers_option
+@announced_option
 @common_options(("table", "json"))
 @guarded
-def dossier(paths, as_of, fail_on, explain_rule, waivers_path, fmt, lang, rule_dirs, max_bytes, debug):
+def dossier(paths, as_of, fail_on, explain_rule, waivers_path, include_announced, fmt, lang, rule_dirs,
+             max_bytes, debug):
     """Audit one or more case dossiers (YAML or JSON) against the Wvp rules."""
     from .. import report
     from ..engine import audit_dossier
     from ..model.dossier import load_dossier
 
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
-    vocab, rulebook = load_context(rule_dirs)
+    vocab, rulebook = load_context(rule_dirs, include_announced)
     if explain_rule:
         explainable(rulebook, explain_rule)  # a usage error before any file is read
     waiver_file = load_waiver_file(waivers_path, max_bytes)

@@ -8,6 +8,7 @@ import click
 
 from .common import (
     FAIL_ON,
+    announced_option,
     common_options,
     finish,
     guarded,
@@ -58,9 +59,11 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
               help="File for the role graph (.dot/.gv or .mmd/.mermaid imply --graph); '-' writes it to "
                    "stdout in place of the report.")
 @waivers_option
+@announced_option
 @common_options(("table", "json"))
 @guarded
-def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, fmt, lang, rule_dirs, max_bytes, debug):
+def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, include_announced, fmt, lang,
+                   rule_dirs, max_bytes, debug):
     """Check organisation policies (YAML or JSON) for role conflicts: who does what, for whom."""
     from .. import report
     from ..engine import audit_policy
@@ -70,7 +73,7 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, fm
     when = parse_option_date(as_of, "--as-of", lang)
     graph_fmt = _graph_format(graph_fmt, graph_out)
     check_output_path(graph_out, paths, "--graph-out")
-    vocab, rulebook = load_context(rule_dirs)
+    vocab, rulebook = load_context(rule_dirs, include_announced)
     waiver_file = load_waiver_file(waivers_path, max_bytes)
     policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))
     results = with_waivers([audit_policy(p, rulebook, vocab, when) for p in policies], waiver_file, rulebook,

@@ -25,5 +25,5 @@ def rules_command(ctx, fmt, lang, rule_dirs, max_bytes, debug):
 
     if ctx.invoked_subcommand is not None:
         return
-    _, rulebook = load_context(rule_dirs)
+    _, rulebook = load_context(rule_dirs, include_announced=True)  # the reference lists announced law too
     RULE_REPORTERS[fmt](rulebook, sys.stdout, lang)

@@ -22,7 +22,7 @@ def finding_message(result, finding, lang: str) -> str:
         return finding.rule
     params = {name: _param(value) for name, value in finding.params}
     params.update(due=iso(finding.due) or "-", date=iso(finding.date) or "-",
-                  actors=", ".join(finding.actors), status=text("status", finding.status, lang))
+                  actors=", ".join(finding.actors), status=status_text(finding.status, finding.announced, lang))
     if finding.due and finding.date:
         params["days"] = (finding.date - finding.due).days
     return fill(localized(rule.message, lang), params)
@@ -43,7 +43,7 @@ def finding_to_dict(result, finding, lang: str) -> dict:
     return {
         "rule": finding.rule,
         "severity": finding.severity,
-        "status": finding.status,
+        "status": finding.shown_status,
         "due": iso(finding.due),
         "date": iso(finding.date),
         "actors": list(finding.actors),
@@ -52,6 +52,7 @@ def finding_to_dict(result, finding, lang: str) -> dict:
         "message": finding_message(result, finding, lang),
         "source": finding_source(result, finding),
         "source_url": rule.source.get("url") if rule else None,
+        **({"announced": True} if finding.announced else {}),
         **({"waiver": waiver_to_dict(finding.waiver)} if finding.waiver else {}),
     }
 
@@ -79,7 +80,15 @@ def timeline_to_dict(entry) -> dict:
     data = {"step": entry.step, "due": iso(entry.due), "done": iso(entry.done), "status": entry.status}
     if entry.window_start:
         data["window_start"] = iso(entry.window_start)
+    if entry.announced:
+        data["announced"] = True
     return data
+
+
+def status_text(status: str, announced: bool, lang: str) -> str:
+    """A status in words; announced law says so ("ontbreekt (aangekondigd)")."""
+    words = text("status", status, lang)
+    return f"{words} ({text('status', 'announced', lang)})" if announced else words
 
 
 def note_to_dict(note, lang: str) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..messages import text
 from ..model.dates import iso
-from .render import adjustment_text, finding_message, finding_source, note_to_dict, waiver_text
+from .render import adjustment_text, finding_message, finding_source, note_to_dict, status_text, waiver_text
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
@@ -39,7 +39,7 @@ def _findings_table(result, findings, lang, title="findings"):
     for f in findings:
         style = _SEVERITY_STYLE.get(f.severity, "")
         cells = [_styled(text("severity", f.severity, lang), style), f.rule,
-                 text("status", f.status, lang), finding_message(result, f, lang)]
+                 status_text(f.status, f.announced, lang), finding_message(result, f, lang)]
         if dated:
             cells += [iso(f.due) or "-", iso(f.date) or "-"]
         if with_actors:
@@ -59,7 +59,7 @@ def _timeline_table(result, lang):
     for entry in result.timeline:
         style = _STATUS_STYLE.get(entry.status, "")
         table.add_row(entry.step, iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
-                      _styled(text("status", entry.status, lang), style))
+                      _styled(status_text(entry.status, entry.announced, lang), style))
     return table
 
 
