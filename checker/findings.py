@@ -34,6 +34,8 @@ class Finding:
     actors: tuple = ()
     evidence: tuple = ()  # path of nodes (actor, task, side, ...) that makes a role conflict
     params: tuple = ()  # extra message parameters as sorted (name, value) pairs
+    version: str | None = None  # the rule version applied (its valid_from)
+    reason: str | None = None  # why the due date is not the rule's own term (an agreed deviation)
     waiver: WaiverMark | None = None  # set when a waiver accepts this finding (status is then "waived")
     announced: bool = False  # from an announced rule version (--include-announced): not law yet
 
@@ -75,6 +77,8 @@ class TimelineEntry:
     done: date | None
     status: str
     window_start: date | None = None
+    reason: str | None = None  # why not required, or why the due date differs (docs/json-output.md)
+    version: str | None = None  # the rule version applied (its valid_from)
     announced: bool = False  # from an announced rule version (--include-announced)
 
     def sort_key(self) -> tuple:

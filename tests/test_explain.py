@@ -41,7 +41,7 @@ def _first_table_rows():
 
 def test_the_worked_example_lists_every_deadline_rule_but_the_cadence():
     documented = {rule for rule, _ in _first_table_rows()}
-    assert documented == set(DEADLINE_RULES) - {"wvp.evaluatie"}
+    assert documented == {r for r in DEADLINE_RULES if r.startswith("wvp.")} - {"wvp.evaluatie"}
 
 
 @pytest.mark.parametrize("rule,dates", list(_first_table_rows()), ids=lambda v: v if isinstance(v, str) else "")
@@ -72,7 +72,8 @@ def _samentelling_rows():
 @pytest.mark.parametrize("rule,dates", list(_samentelling_rows()), ids=lambda v: v if isinstance(v, str) else "")
 def test_explain_reproduces_the_published_samentelling_example(rule, dates):
     explanation = _explained(SAMENTELLING, rule, "2023-06-01")
-    assert explanation["gaps"] == [{"from": "2022-07-04", "to": "2022-07-24", "days": 21, "joined": True}]
+    assert explanation["gaps"] == [{"from": "2022-07-04", "to": "2022-07-24", "days": 21, "joined": True,
+                                    "leave_days": 0}]
     assert [(p["first_day"], p["last_day"]) for p in explanation["periods"]] == [(1, 182), (183, None)]
     step = explanation["steps"][0]
     assert step["due"] == dates[-1].isoformat()
@@ -93,23 +94,45 @@ def test_a_late_probleemanalyse_moves_the_plan_as_counting_md_says(vocab, rulebo
     assert step.basis.due == date(2025, 3, 15) and step.status == "missing"
 
 
-@pytest.mark.parametrize("rule_id", DEADLINE_RULES)
-@pytest.mark.parametrize("fixture", ["example-bakkerij.yaml", "samentelling-2022.yaml", "hersteld-week-10.yaml",
-                                     "nieuwe-wachttijd.json", "compliant-twee-jaar.yaml"])
-def test_every_deadline_rule_explains_exactly_the_audit_timeline(rule_id, fixture, vocab, rulebook):
-    from checker.engine import audit_dossier
-    from checker.model.dossier import load_dossier
+def _cases_of(rule_id):
+    """The dossier cases of the rule's own YAML test cases (every path its authors thought of)."""
+    from checker.paths import RULES_DIR
+    from checker.rule_cases import case_files, load_case_file
 
-    dossier = load_dossier(FIXTURES / "dossiers" / fixture, vocab)
-    as_of = date(2026, 1, 15)
-    explanation = explain_dossier(dossier, rulebook.by_id()[rule_id], vocab, as_of)
-    timeline = [e for e in audit_dossier(dossier, rulebook, vocab, as_of).timeline if e.step == rule_id]
-    assert [(s.basis.due, s.status, s.done) for s in explanation.steps] == \
-           sorted([(e.due, e.status, e.done) for e in timeline], key=lambda t: t[0])
-    for step in explanation.steps:  # the counted day named is the one the calendar gives the due date
-        calendar = dossier.calendar()
-        if step.basis.plus_days == 0 and step.period is not None:
-            assert calendar.counted_day(step.basis.due) == step.basis.counted_day
+    for path in case_files([RULES_DIR]):
+        case_file = load_case_file(path)
+        if case_file.rule == rule_id:
+            yield from (c for c in case_file.cases if "dossier" in c and not c.get("include_announced"))
+
+
+@pytest.mark.parametrize("rule_id", DEADLINE_RULES)
+def test_every_deadline_rule_explains_exactly_the_audit_timeline(rule_id, vocab, rulebook):
+    """On every dossier of the rule's test cases and five fixtures: the explained due dates,
+    statuses and reasons are the audit's, and each named counted day is the due date's."""
+    from checker.engine import audit_dossier, dossier_context
+    from checker.model.dossier import load_dossier
+    from checker.rule_cases import DOSSIER_DEFAULTS
+
+    subjects = [(load_dossier(FIXTURES / "dossiers" / name, vocab), date(2026, 1, 15)) for name in
+                ("example-bakkerij.yaml", "samentelling-2022.yaml", "hersteld-week-10.yaml", "nieuwe-wachttijd.json",
+                 "compliant-twee-jaar.yaml")]
+    subjects += [(dossier_from_dict({**DOSSIER_DEFAULTS, **c["dossier"]}, vocab), date.fromisoformat(c["as_of"]))
+                 for c in _cases_of(rule_id)]
+    assert len(subjects) > 6, "the rule has no dossier test cases"
+    explained_any = False
+    for dossier, as_of in subjects:
+        explanation = explain_dossier(dossier, rulebook.by_id()[rule_id], vocab, as_of)
+        timeline = [e for e in audit_dossier(dossier, rulebook, vocab, as_of).timeline if e.step == rule_id]
+        assert [(s.due, s.status, s.done, s.reason) for s in explanation.steps] == \
+               sorted([(e.due, e.status, e.done, e.reason) for e in timeline], key=lambda t: t[0] or date.max)
+        calendar = dossier_context(dossier, as_of, vocab).calendar
+        for step in explanation.steps:
+            explained_any = True
+            b = step.basis
+            if b.mode in ("day", "after_event", "before_end") and b.due and not b.plus_days:
+                assert calendar.counted_day(b.due) == b.counted_day
+                assert calendar.day(b.counted_day) == b.due
+    assert explained_any
 
 
 def test_table_explains_in_sentences_with_weekdays():

@@ -28,7 +28,7 @@ def calendar(dossier_path, first_sick_day, fmt, lang, rule_dirs, max_bytes, debu
         raise click.UsageError("give either --first-sick-day DATE or a DOSSIER file (not both)")
     vocab, rulebook = load_context(rule_dirs)
     if dossier_path:
-        loaded = load_dossier(dossier_path, vocab, max_bytes)
+        loaded = load_dossier(dossier_path, vocab, max_bytes, steps=rulebook.deviable_ids())
         plan = plan_for(loaded.calendar(), rulebook, file=loaded.file, subject=loaded.id)
     else:
         plan = plan_for(SickCalendar.open_from(parse_option_date(first_sick_day, "--first-sick-day", lang)), rulebook)

@@ -46,7 +46,7 @@ def dossier(paths, as_of, fail_on, explain_rule, waivers_path, include_announced
     if explain_rule:
         explainable(rulebook, explain_rule)  # a usage error before any file is read
     waiver_file = load_waiver_file(waivers_path, max_bytes)
-    dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
+    dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes, steps=rulebook.deviable_ids()))
     results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
     if explain_rule:
         results = with_explanations(results, dossiers, explainable(rulebook, explain_rule), vocab, when)

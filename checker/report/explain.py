@@ -4,7 +4,9 @@ Reads an :class:`~checker.explain.Explanation` only; every date is shown with it
 """
 from __future__ import annotations
 
-from ..messages import localized, text
+from datetime import timedelta
+
+from ..messages import catalogue, localized, text
 
 
 def long_date(value, lang: str) -> str:
@@ -45,6 +47,8 @@ def _calendar_lines(e, d, lang) -> list:
             gap = next(gaps)
             lines.append(text("explain", "gap_joined" if gap.joined else "gap_new", lang,
                               start=d(gap.first_fit_day), end=d(gap.last_fit_day), days=gap.days))
+            if gap.leave_days:
+                lines.append(text("explain", "gap_leave", lang, leave=gap.leave_days))
         if period.wachttijd < e.judged:
             lines.append(text("explain", "period_earlier", lang, start=d(period.start), end=d(period.end)))
             continue
@@ -54,6 +58,8 @@ def _calendar_lines(e, d, lang) -> list:
                           first=period.first_day, last=period.last_day))
     if not e.gaps:
         lines.append(text("explain", "no_gaps", lang))
+    for start, end in e.leave:
+        lines.append(text("explain", "leave", lang, start=d(start), end=d(end)))
     if e.recovered_after:
         last = e.periods[-1]
         lines.append(text("explain", "recovered", lang, date=d(e.recovered_after), day=last.last_day))
@@ -65,40 +71,68 @@ def _event(e, name, lang) -> str:
     return " + ".join(localized(labels.get(n, n), lang) for n in (name or "").split("+"))
 
 
-def _week(day: int, lang: str) -> str:
-    return text("explain", "week", lang, week=day // 7) if day % 7 == 0 else ""
+def _week(day, lang: str) -> str:
+    return text("explain", "week", lang, week=day // 7) if day and day % 7 == 0 else ""
+
+
+def _term_line(e, b, d, lang) -> str:
+    event = _event(e, b.after_event, lang)
+    if b.mode == "after_event" and b.days:
+        return text("explain", "term_after", lang, event=event, anchor=d(b.anchor), anchor_day=b.anchor_day,
+                    days=b.days, day=b.counted_day)
+    if b.mode in ("after_event", "on_event") and b.anchor is not None:
+        return text("explain", "term_same_day", lang, event=event, anchor=d(b.anchor), anchor_day=b.anchor_day)
+    if b.mode == "on_event":
+        return text("explain", "term_on_event_missing", lang, event=event)
+    if b.mode == "date_of":
+        minus = text("explain", "minus_days", lang, days=b.minus_days) if b.minus_days else ""
+        when = b.due + timedelta(days=b.minus_days) if b.due else None
+        return text("explain", "term_date_of", lang, field=b.field, date=d(when), minus=minus, due=d(b.due))
+    if b.mode == "before_end":
+        return text("explain", "term_before_end", lang, before=b.before_end, end=d(b.end), end_day=b.end_day,
+                    day=b.counted_day)
+    if b.mode == "suspended":
+        return text("explain", "term_suspended", lang, days=b.days, event=event, anchor=d(b.anchor))
+    if b.after_event:
+        return text("explain", "term_fallback", lang, event=event, day=b.counted_day, week=_week(b.counted_day, lang))
+    return text("explain", "term_day", lang, day=b.counted_day, week=_week(b.counted_day, lang))
 
 
 def _step_lines(e, step, d, lang) -> list:
     b = step.basis
-    lines = []
-    if b.anchor is not None and b.days:
-        lines.append(text("explain", "term_after", lang, event=_event(e, b.after_event, lang), anchor=d(b.anchor),
-                          anchor_day=b.anchor_day, days=b.days, day=b.counted_day))
-    elif b.anchor is not None:
-        lines.append(text("explain", "term_same_day", lang, event=_event(e, b.after_event, lang), anchor=d(b.anchor),
-                          anchor_day=b.anchor_day))
-    elif b.after_event:
-        lines.append(text("explain", "term_fallback", lang, event=_event(e, b.after_event, lang), day=b.counted_day,
-                          week=_week(b.counted_day, lang)))
-    else:
-        lines.append(text("explain", "term_day", lang, day=b.counted_day, week=_week(b.counted_day, lang)))
-    day_date = b.due if not b.plus_days else None
-    lines.append(_day_line(e, step, d, lang, day_date))
+    lines = [_term_line(e, b, d, lang)]
+    if b.alternatives:
+        lines.append(text("explain", "alternatives", lang, count=b.alternatives + 1))
+    if b.counted_day is not None and b.due is not None and b.mode in ("day", "after_event", "before_end"):
+        lines.append(_day_line(e, step, d, lang, b.due if not b.plus_days else None))
     if b.plus_days:
         lines.append(text("explain", "plus_days", lang, plus=b.plus_days, due=d(b.due)))
     if b.window_start is not None:
         lines.append(text("explain", "window", lang, day=b.window_start_day, date=d(b.window_start)))
-    lines.append(text("explain", "due", lang, due=d(b.due)))
-    days = (step.done - b.due).days if step.done else None
-    lines.append(text("explain", f"status_{step.status}", lang, done=d(step.done), due=d(b.due), days=days,
+    if step.reason == "afwijking_termijn":
+        lines.append(text("explain", "agreed", lang, due=d(step.due)))
+    reason = _reason(step.reason, lang)
+    if step.due is None:
+        lines.append(text("explain", "no_due", lang, reason=reason))
+    else:
+        lines.append(text("explain", "due", lang, due=d(step.due)))
+    if step.status == "not-required" and step.reason and step.reason != "hersteld":
+        lines.append(text("explain", "status_not-required_reason", lang, reason=reason))
+        return lines
+    days = (step.done - step.due).days if step.done and step.due else None
+    lines.append(text("explain", f"status_{step.status}", lang, done=d(step.done), due=d(step.due), days=days,
                       as_of=d(e.as_of), recovered=d(e.recovered_after)))
     return lines
 
 
-def _day_line(e, step, d, lang, day_date) -> str:
-    from datetime import timedelta
+def _reason(code, lang: str) -> str:
+    """A reason code in words (an unknown one, e.g. from a rule pack, as written)."""
+    if not code:
+        return "-"
+    return text("reasons", code, lang) if code in catalogue().get("reasons", {}) else code
 
+
+def _day_line(e, step, d, lang, day_date) -> str:
     judged = [p for p in e.periods if p.wachttijd == e.judged]
     if step.period is not None:
         period = judged[step.period - 1]
@@ -107,15 +141,18 @@ def _day_line(e, step, d, lang, day_date) -> str:
                     start=d(period.start), first=period.first_day, offset=step.offset, date=d(when))
     last = judged[-1]
     when = day_date or last.end + timedelta(days=step.offset)
-    return text("explain", "day_after_recovery", lang, day=step.basis.counted_day, last=d(last.end),
-                last_day=last.last_day, offset=step.offset, date=d(when))
+    key = "day_after_recovery_leave" if step.leave_days else "day_after_recovery"
+    return text("explain", key, lang, day=step.basis.counted_day, last=d(last.end), last_day=last.last_day,
+                offset=step.offset, leave=step.leave_days, date=d(when))
 
 
 def _version_line(e, d, lang) -> str:
     until = text("explain", "until", lang, date=d(e.valid_until)) if e.valid_until else ""
     if e.version is None:
-        return text("explain", "version_always", lang, start=d(e.wachttijd_start))
-    return text("explain", "version", lang, valid_from=d(e.version), until=until, start=d(e.wachttijd_start))
+        line = text("explain", "version_always", lang, start=d(e.wachttijd_start))
+    else:
+        line = text("explain", "version", lang, valid_from=d(e.version), until=until, start=d(e.wachttijd_start))
+    return line + (text("explain", "announced", lang) if e.announced else "")
 
 
 def _source_text(source) -> str:

@@ -52,6 +52,8 @@ def finding_to_dict(result, finding, lang: str) -> dict:
         "message": finding_message(result, finding, lang),
         "source": finding_source(result, finding),
         "source_url": rule.source.get("url") if rule else None,
+        **({"version": finding.version} if finding.version else {}),
+        **({"reason": finding.reason} if finding.reason else {}),
         **({"announced": True} if finding.announced else {}),
         **({"waiver": waiver_to_dict(finding.waiver)} if finding.waiver else {}),
     }
@@ -82,6 +84,25 @@ def timeline_to_dict(entry) -> dict:
         data["window_start"] = iso(entry.window_start)
     if entry.announced:
         data["announced"] = True
+    if entry.reason:
+        data["reason"] = entry.reason
+    if entry.version:
+        data["version"] = entry.version
+    return data
+
+
+def facts_to_dict(facts: dict) -> dict:
+    """The wachttijd facts as JSON values: dates as ISO strings, periods and leave as lists."""
+    data = {}
+    for name, value in facts.items():
+        if name == "leave":
+            data[name] = [{"from": iso(s), "to": iso(e)} for s, e in value]
+        elif name == "periods":
+            data[name] = [{"from": iso(s), "to": iso(e)} for s, e in value]
+        elif isinstance(value, str):
+            data[name] = value
+        else:
+            data[name] = iso(value)
     return data
 
 
@@ -106,7 +127,7 @@ def result_to_dict(result, lang: str) -> dict:
     }
     if result.kind == "dossier":
         data["timeline"] = [timeline_to_dict(e) for e in result.timeline]
-        data["wachttijd"] = {name: iso(value) for name, value in result.facts.items()}
+        data["wachttijd"] = facts_to_dict(result.facts)
     elif result.kind == "policy":
         data["policy"] = dict(result.facts)
     elif result.kind == "waivers":
