@@ -120,12 +120,11 @@ class AuditResult:
 
     def counts(self) -> dict:
         counts = {name: 0 for name in SEVERITIES}
-        waived = 0
+        apart = {"waived": 0, "announced": 0}
         for finding in self.findings:
             if finding.counts:
                 counts[finding.severity] += 1
             else:
-                waived += 1
-        if waived:
-            counts["waived"] = waived
+                apart["waived" if finding.status == WAIVED else "announced"] += 1
+        counts.update({name: n for name, n in apart.items() if n})
         return counts

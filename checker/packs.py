@@ -18,6 +18,7 @@ report shows with its reason.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 from .errors import InputErrors, did_you_mean, make_error, reason_text
@@ -131,9 +132,22 @@ def _pack_settings(directory: Path, seen: dict, errors: list) -> list:
 
 
 def without_announced(book):
-    """The rulebook without announced law (``announced: true``): it applies only with --include-announced."""
-    kept = tuple(r for r in book.rules if not r.announced)
-    if len(kept) == len(book.rules):
+    """The rulebook without announced law: it applies only with --include-announced.
+
+    Only the newest version of a rule (its top level) may be announced. Without it the
+    latest version in force stays in force, open-ended (the law has not changed yet); a
+    rule that is announced as a whole is left out, its id kept in ``withheld``.
+    """
+    if not any(r.announced for r in book.rules):
         return book
-    withheld = tuple(sorted({r.id for r in book.rules if r.announced} - {r.id for r in kept}))
-    return replace(book, rules=kept, withheld=withheld)
+    kept, withheld = [], []
+    for rule in book.rules:
+        if not rule.announced:
+            kept.append(rule)
+        elif rule.versions:
+            current = rule.versions[-1]
+            until = None if current.valid_until == rule.valid_from - timedelta(days=1) else current.valid_until
+            kept.append(replace(current, valid_until=until, versions=rule.versions[:-1]))
+        else:
+            withheld.append(rule.id)
+    return replace(book, rules=tuple(kept), withheld=tuple(withheld))

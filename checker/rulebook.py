@@ -164,7 +164,7 @@ def load_rule(path: Path, vocab) -> Rule:
     )
     return replace(newest, versions=tuple(
         replace(newest, valid_from=when, valid_until=until, params=_freeze(entry["params"]),
-                source=_freeze(entry["source"]),
+                source=_freeze(entry["source"]), announced=False,  # only the newest version may be announced
                 **{key: _freeze(entry[key]) for key in ("title", "message", "explanation") if key in entry})
         for entry, when, until in versions))
 

@@ -71,7 +71,8 @@ def report(results, stream, lang: str, many: bool | None = None) -> None:
             header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
         console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")
         counted = [f for f in result.findings if f.counts]
-        waived = [f for f in result.findings if not f.counts]
+        waived = [f for f in result.findings if f.status == "waived"]
+        announced = [f for f in result.findings if f.announced and f.status != "waived"]
         if result.explanation is not None:  # --explain: the worked example instead of the tables
             from .explain import explanation_lines
 
@@ -83,6 +84,8 @@ def report(results, stream, lang: str, many: bool | None = None) -> None:
             console.print(text("ui", "no_findings", lang))
         if waived and result.explanation is None:  # shown apart, never dropped
             console.print(_findings_table(result, waived, lang, "waived_findings"))
+        if announced and result.explanation is None:
+            console.print(_findings_table(result, announced, lang, "announced_findings"))
         if result.timeline and result.explanation is None:
             console.print(_timeline_table(result, lang))
         for note in result.notes:
@@ -91,5 +94,6 @@ def report(results, stream, lang: str, many: bool | None = None) -> None:
             console.print(_styled(adjustment_text(adjustment, lang), "yellow"))
         console.print(text("ui", "summary", lang, errors=result.counts()["error"],
                            warnings=result.counts()["warning"], infos=result.counts()["info"])
-                      + (f"; {text('ui', 'waived_summary', lang, count=len(waived))}" if waived else ""))
+                      + (f"; {text('ui', 'waived_summary', lang, count=len(waived))}" if waived else "")
+                      + (f"; {text('ui', 'announced_summary', lang, count=len(announced))}" if announced else ""))
         console.print()
