@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from checker.load.schema import load_schema
 from conftest import FIXTURES, run_cli
 
@@ -138,3 +140,19 @@ waivers:
     waived = [f for f in after["findings"] if f["rule"] == "rol.dubbele-pet"]
     assert waived and all(f["status"] == "waived" for f in waived if actor in f["actors"])
     assert about["findings"] == []
+
+
+@pytest.mark.parametrize("change,where,words", [
+    (("granted: 2025-12-01", "granted: 2025-02-30"), "$.waivers[0].granted", "not a real date"),
+    (("expires: {expires}", "expires: 2025-11-01"), "$.waivers[0].expires", "before the date granted"),
+    (("approver: auditor-b", "approver: Jan de Vries"), "$.waivers[0].approver", "a user name"),
+    (("author: auditor-a", "auteur: auditor-a"), "$.waivers[0].auteur", "unknown field 'auteur'"),
+    (("rule: wvp.ziekmelding-uwv", "rule: Ziekmelding UWV"), "$.waivers[0].rule", "a rule id"),
+])
+def test_a_broken_waiver_is_one_clear_message_with_file_line_and_path(tmp_path, change, where, words):
+    text = VALID.replace(*change).format(expires="2026-12-01")
+    result = _check(tmp_path, text, "--lang", "en")
+    assert result.exit_code == 2
+    (line, summary) = result.stderr.strip().splitlines()
+    assert line.split(":")[0].endswith("w.yaml") and where in line and words in line, line
+    assert "Jan de Vries" not in result.stderr and "Traceback" not in result.stderr

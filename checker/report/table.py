@@ -66,7 +66,7 @@ def _timeline_table(result, lang):
 def report(results, stream, lang: str, many: bool | None = None) -> None:
     console = _console(stream)
     for result in results:
-        header = f" ({result.file})"
+        header = f" ({result.file})" if result.file != result.subject else ""
         if result.as_of:
             header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
         console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")
