@@ -40,6 +40,17 @@ def dossier_context(dossier: Dossier, as_of: date, vocab) -> DossierContext:
                           wachttijd_days=lambda start: value_on("wachttijd_days", start) or 728)
 
 
+def wachttijd_calendar(periods, leave=()):
+    """The calendar of the latest wachttijd among ``periods``, with the length the law gave it."""
+    from .model.calendar import SickCalendar
+    from .parameters import value_on
+
+    intervals = [(x.start, x.end) for x in leave]
+    latest = SickCalendar.from_periods(periods, leave=intervals)
+    return SickCalendar.from_periods(periods, leave=intervals,
+                                     wachttijd_days=value_on("wachttijd_days", latest.start) or WACHTTIJD_DAYS)
+
+
 def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult:
     """All findings and the timeline of one dossier on ``as_of``."""
     ctx = dossier_context(dossier, as_of, vocab)

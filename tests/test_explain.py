@@ -105,17 +105,33 @@ def _cases_of(rule_id):
             yield from (c for c in case_file.cases if "dossier" in c and not c.get("include_announced"))
 
 
+def _fixture_dossiers():
+    """Every fixture dossier, judged on its expected as-of date (fixtures/expected/dossiers.yaml) or a fixed one."""
+    import yaml
+
+    from checker.model.dossier import load_dossier
+    from checker.vocab import load_vocabulary
+
+    expected = yaml.safe_load((FIXTURES / "expected" / "dossiers.yaml").read_text("utf-8"))
+    vocab = load_vocabulary()
+    found = []
+    for path in sorted((FIXTURES / "dossiers").iterdir()):
+        as_of = (expected.get(path.name) or {}).get("as_of", date(2026, 1, 15))
+        found.append((load_dossier(path, vocab), as_of if isinstance(as_of, date) else date.fromisoformat(as_of)))
+    return found
+
+
+FIXTURE_DOSSIERS = _fixture_dossiers()
+
+
 @pytest.mark.parametrize("rule_id", DEADLINE_RULES)
 def test_every_deadline_rule_explains_exactly_the_audit_timeline(rule_id, vocab, rulebook):
-    """On every dossier of the rule's test cases and five fixtures: the explained due dates,
+    """On every dossier of the rule's test cases and every fixture dossier: the explained due dates,
     statuses and reasons are the audit's, and each named counted day is the due date's."""
     from checker.engine import audit_dossier, dossier_context
-    from checker.model.dossier import load_dossier
     from checker.rule_cases import DOSSIER_DEFAULTS
 
-    subjects = [(load_dossier(FIXTURES / "dossiers" / name, vocab), date(2026, 1, 15)) for name in
-                ("example-bakkerij.yaml", "samentelling-2022.yaml", "hersteld-week-10.yaml", "nieuwe-wachttijd.json",
-                 "compliant-twee-jaar.yaml")]
+    subjects = [(dossier, as_of) for dossier, as_of in FIXTURE_DOSSIERS]
     subjects += [(dossier_from_dict({**DOSSIER_DEFAULTS, **c["dossier"]}, vocab), date.fromisoformat(c["as_of"]))
                  for c in _cases_of(rule_id)]
     assert len(subjects) > 6, "the rule has no dossier test cases"

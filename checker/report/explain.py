@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..messages import catalogue, localized, text
+from ..messages import localized, text
 
 
 def long_date(value, lang: str) -> str:
@@ -127,9 +127,9 @@ def _step_lines(e, step, d, lang) -> list:
 
 def _reason(code, lang: str) -> str:
     """A reason code in words (an unknown one, e.g. from a rule pack, as written)."""
-    if not code:
-        return "-"
-    return text("reasons", code, lang) if code in catalogue().get("reasons", {}) else code
+    from .render import reason_text
+
+    return reason_text(code, lang) or "-"
 
 
 def _day_line(e, step, d, lang, day_date) -> str:

@@ -78,6 +78,23 @@ def waiver_text(mark, lang: str) -> str:
     return text("ui", "waived_by", lang, reference=mark.reference, approver=mark.approver, expires=iso(mark.expires))
 
 
+def reason_text(code: str | None, lang: str) -> str | None:
+    """The words for a timeline reason code; a rule pack's own code is shown as written."""
+    if not code:
+        return None
+    from ..messages import catalogue
+
+    entry = catalogue().get("reasons", {}).get(code)
+    return localized(entry, lang) if entry else code
+
+
+def timeline_status(entry, lang: str) -> str:
+    """A timeline status in words, with its reason when there is one."""
+    status = status_text(entry.status, entry.announced, lang)
+    reason = reason_text(entry.reason, lang)
+    return f"{status}: {reason}" if reason else status
+
+
 def timeline_to_dict(entry) -> dict:
     data = {"step": entry.step, "due": iso(entry.due), "done": iso(entry.done), "status": entry.status}
     if entry.window_start:

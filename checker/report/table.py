@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..messages import text
 from ..model.dates import iso
-from .render import adjustment_text, finding_message, finding_source, note_to_dict, status_text, waiver_text
+from .render import (adjustment_text, finding_message, finding_source, note_to_dict, status_text,
+                     timeline_status, waiver_text)
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
@@ -59,7 +60,7 @@ def _timeline_table(result, lang):
     for entry in result.timeline:
         style = _STATUS_STYLE.get(entry.status, "")
         table.add_row(entry.step, iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
-                      _styled(status_text(entry.status, entry.announced, lang), style))
+                      _styled(timeline_status(entry, lang), style))
     return table
 
 
