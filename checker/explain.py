@@ -76,6 +76,7 @@ class Explanation:
     labels: dict | None = None  # event type -> its label {nl, en}, for the events the terms hang on
     leave: tuple = ()  # (from, to) of zwangerschaps-/bevallingsverlof inside the wachttijd
     wachttijd_last_day: date | None = None
+    end_set_by: str | None = None  # iva_toegekend / verlenging_loondoorbetaling: UWV set the last day
     announced: bool = False  # the version applied is announced law (--include-announced)
 
     @property
@@ -107,7 +108,7 @@ def explain_dossier(dossier, rule, vocab, as_of: date) -> Explanation:
         source={k: rule.source.get(k) for k in ("document", "article", "url")},
         also=tuple(dict(a) for a in rule.source.get("also", ())), title=dict(rule.title),
         labels=_labels(steps, vocab), leave=calendar.leave_within(), wachttijd_last_day=calendar.wachttijd_last_day(),
-        announced=rule.announced,
+        announced=rule.announced, end_set_by=ctx.end_reason(),
     )
 
 
@@ -166,6 +167,7 @@ def explanation_to_dict(explanation: Explanation) -> dict:
                   "leave_days": g.leave_days} for g in explanation.gaps],
         "leave": [{"from": iso(a), "to": iso(b)} for a, b in explanation.leave],
         "wachttijd_last_day": iso(explanation.wachttijd_last_day),
+        "wachttijd_end_set_by": explanation.end_set_by,
         "recovered_after": iso(explanation.recovered_after),
         "in_force": explanation.in_force,
         "version": iso(explanation.version),

@@ -183,3 +183,56 @@ def test_explanation_json_matches_the_report_schema():
 
     result = run_cli("dossier", SAMENTELLING, "--explain", "wvp.evaluatie", "--as-of", "2023-06-01", "--format", "json")
     Draft202012Validator(load_schema("report")).validate(json.loads(result.stdout))
+
+
+INLINE_2008 = {"dossier": "D-2008", "employer": "w", "employee": "W-1", "first_sick_day": "2008-06-02",
+               "events": [{"type": "ziekmelding_uwv", "date": "2009-03-20"}]}
+VANGNET = {"dossier": "D-V", "employer": "w", "employee": "W-1", "first_sick_day": "2025-01-06", "vangnet": "zwangerschap"}
+#: (dossier fixture or inline dossier, rule, as-of, due date and version as docs/counting.md's worked examples give them)
+LATER_EXAMPLES = [
+    ("verlof-tussen-ziekteperiodes.yaml", "wvp.ziekmelding-uwv", "2026-03-01", "Mon 16 Feb 2026", "2008-11-01"),
+    ("verlenging-loondoorbetaling.yaml", "wvp.re-integratieverslag", "2027-05-01", "Wed 31 Mar 2027", None),
+    ("verlenging-loondoorbetaling.yaml", "wvp.wia-aanvraag", "2027-05-01", "Wed 14 Apr 2027", "2013-07-01"),
+    ("ziek-uit-dienst.yaml", "zw.ziekmelding-einde-dienstverband", "2025-09-01", "Mon 30 Jun 2025", None),
+    ("ziek-uit-dienst.yaml", "zw.re-integratieverslag-einde-dienstverband", "2025-09-01", "Mon 30 Jun 2025", None),
+    ("oud-recht-2007.yaml", "wvp.ziekmelding-uwv", "2007-07-01", "Monday 4 June 2007", "2002-04-01"),
+    ("oud-recht-2011.yaml", "wvp.wia-aanvraag", "2013-01-15", "Sunday 2 December 2012", "2004-01-01"),
+    ("vroege-wia-aanvraag.yaml", "wvp.re-integratieverslag", "2026-10-20", "3 August 2026", None),
+    (INLINE_2008, "wvp.ziekmelding-uwv", "2009-06-01", "Monday 23 March 2009", "2008-11-01"),
+    (VANGNET, "zw.ziekmelding-vangnet", "2025-06-01", "Monday 17 February\n2025", None),
+]
+
+
+@pytest.mark.parametrize("subject,rule_id,as_of,doc_date,version", LATER_EXAMPLES,
+                         ids=[f"{r}@{a}" for _, r, a, _, _ in LATER_EXAMPLES])
+def test_explain_reproduces_the_later_worked_examples(subject, rule_id, as_of, doc_date, version, vocab, rulebook):
+    """Leave, extended wage payment, contract end, vangnet and the law as it stood (docs/counting.md)."""
+    from checker.model.dossier import load_dossier
+
+    assert doc_date in COUNTING, doc_date
+    day, month, year = re.search(r"(\d{1,2}) ([A-Z][a-z]{2})[a-z]*\s(\d{4})", doc_date).groups()
+    expected = date(int(year), MONTHS[month], int(day))
+    dossier = (load_dossier(FIXTURES / "dossiers" / subject, vocab) if isinstance(subject, str)
+               else dossier_from_dict(subject, vocab))
+    explanation = explain_dossier(dossier, rulebook.by_id()[rule_id], vocab, date.fromisoformat(as_of))
+    assert explanation.steps[0].due == expected
+    if version:
+        assert explanation.version.isoformat() == version
+
+
+def test_leave_is_explained_as_neither_sick_nor_fit():
+    result = run_cli("dossier", FIXTURES / "dossiers" / "verlof-tussen-ziekteperiodes.yaml", "--as-of", "2026-03-01",
+                     "--explain", "wvp.ziekmelding-uwv", "--lang", "en")
+    out = result.stdout
+    assert "Sick period 1: Mon 2025-01-06 to Mon 2025-03-31: day 1 to 85." in out
+    assert "That break holds 112 day(s) of leave: they are not fit days." in out
+    assert "Sick period 2: from Tue 2025-07-22, still sick on the as-of date: day 86 onwards." in out
+    assert "Day 294 falls in sick period 2: Tue 2025-07-22 (day 86) + 208 day(s) = Sun 2026-02-15." in out
+
+
+def test_an_early_iva_grant_is_explained_as_not_required():
+    result = run_cli("dossier", FIXTURES / "dossiers" / "vervroegde-iva-toegekend.yaml", "--as-of", "2026-01-15",
+                     "--explain", "wvp.ziekmelding-uwv", "--lang", "en")
+    assert "Due date: Mon 2025-10-27." in result.stdout  # docs/counting.md: 42e-weeksmelding (27 Oct 2025)
+    assert "Status not required: IVA granted" in result.stdout
+    assert "Last day of the wachttijd: Tue 2025-09-30, set by UWV (iva_toegekend)." in result.stdout

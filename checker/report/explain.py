@@ -63,6 +63,8 @@ def _calendar_lines(e, d, lang) -> list:
     if e.recovered_after:
         last = e.periods[-1]
         lines.append(text("explain", "recovered", lang, date=d(e.recovered_after), day=last.last_day))
+    if e.end_set_by:
+        lines.append(text("explain", "end_set_by", lang, date=d(e.wachttijd_last_day), reason=e.end_set_by))
     return lines
 
 
