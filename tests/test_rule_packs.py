@@ -117,3 +117,22 @@ def test_plain_rules_listing_still_works():
     result = run_cli("rules", "--format", "json")
     assert result.exit_code == 0
     assert "wvp.probleemanalyse" in {r["id"] for r in json.loads(result.stdout)}
+
+
+def test_the_readme_section_for_registers_runs_as_written():
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## For registers and arbodiensten", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```sh\n(.*?)```", section, flags=re.S)
+    commands = [shlex.split(line.split("#", 1)[0]) for line in block.replace("\\\n", " ").splitlines() if line]
+    codes = []
+    for words in commands:
+        assert words[0] == "verzuimcheck"
+        result = run_cli(*[str(ROOT / w) if w.startswith("fixtures/") else w for w in words[1:]])
+        codes.append(result.exit_code)
+        if words[1] == "dossier":
+            assert "REG-2025-031" in result.stdout and "waiver.self-approved" in result.stdout
+            assert "waiver.expired" in result.stdout and "wvp.evaluatie" in result.stdout
+    assert codes == [0, 0, 1]  # valid pack, passing cases, and the audit has unwaived errors

@@ -62,8 +62,8 @@ def explainable(rulebook, rule_id: str):
     rule = rulebook.by_id().get(rule_id)
     if rule is None:
         hint = did_you_mean(rule_id, rulebook.by_id())
-        raise click.BadParameter(f"no such rule: '{safe_echo(rule_id)}'" + (f" (did you mean '{hint}'?)" if hint else ""),
-                                 param_hint="--explain")
+        suggestion = f" (did you mean '{hint}'?)" if hint else ""
+        raise click.BadParameter(f"no such rule: '{safe_echo(rule_id)}'{suggestion}", param_hint="--explain")
     if not hasattr(rule.module, "explain") or "dossier" not in rule.module.SUBJECTS:
         raise click.BadParameter(f"rule '{rule.id}' has no due date to explain (kind {rule.kind})",
                                  param_hint="--explain")
