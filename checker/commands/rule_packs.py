@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, guarded, print_input_errors
 from ..messages import DEFAULT_LANGUAGE, LANGUAGES, text
+from .common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, guarded, print_input_errors
 
 
 def register(group) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..errors import InputErrors, make_error
+from ..errors import InputErrors
 from ..load.schema import validate
 from .dates import EARLIEST, LATEST, DateProblem, parse_date
 
