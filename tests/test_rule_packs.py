@@ -136,3 +136,16 @@ def test_the_readme_section_for_registers_runs_as_written():
             assert "REG-2025-031" in result.stdout and "waiver.self-approved" in result.stdout
             assert "waiver.expired" in result.stdout and "wvp.evaluatie" in result.stdout
     assert codes == [0, 0, 1]  # valid pack, passing cases, and the audit has unwaived errors
+
+
+def test_the_calendar_report_shows_pack_changes_too():
+    from jsonschema import Draft202012Validator
+
+    from checker.load.schema import load_schema
+
+    result = run_cli("calendar", "--first-sick-day", "2025-01-06", "--rules", PACK, "--format", "json")
+    data = json.loads(result.stdout)
+    Draft202012Validator(load_schema("calendar")).validate(data)
+    assert [(a["rule"], a["change"]) for a in data["adjustments"]] == [("wvp.evaluatie", "severity")]
+    table = run_cli("calendar", "--first-sick-day", "2025-01-06", "--rules", PACK, "--lang", "en")
+    assert "severity of wvp.evaluatie is error (was warning)" in table.stdout
