@@ -149,3 +149,9 @@ def test_the_calendar_report_shows_pack_changes_too():
     assert [(a["rule"], a["change"]) for a in data["adjustments"]] == [("wvp.evaluatie", "severity")]
     table = run_cli("calendar", "--first-sick-day", "2025-01-06", "--rules", PACK, "--lang", "en")
     assert "severity of wvp.evaluatie is error (was warning)" in table.stdout
+
+
+def test_a_folder_inside_the_shipped_rules_is_not_loaded_twice():
+    result = run_cli("rules", "validate", ROOT / "rules" / "wvp", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "11 rule(s) in the packs" in result.stdout or "rule(s) in the packs" in result.stdout

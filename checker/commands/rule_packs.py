@@ -24,14 +24,16 @@ def _pack_options(command):
 
 
 def pack_directories(directories) -> tuple:
-    """The packs to load after the shipped rules: a shipped folder named again is not loaded twice."""
+    """The packs to load after the shipped rules: a shipped folder (or one inside it) named again is
+    not loaded twice."""
     from ..rulebook import DEFAULT_RULE_DIRS
 
     shipped = {Path(d).resolve() for d in DEFAULT_RULE_DIRS}
     extra, seen = [], set()
     for directory in directories:
         resolved = Path(directory).resolve()
-        if resolved not in shipped and resolved not in seen:
+        inside_shipped = any(resolved.is_relative_to(root) for root in shipped)  # e.g. rules/wvp
+        if not inside_shipped and resolved not in seen:
             seen.add(resolved)
             extra.append(Path(directory))
     return tuple(extra)
