@@ -154,4 +154,5 @@ def test_the_calendar_report_shows_pack_changes_too():
 def test_a_folder_inside_the_shipped_rules_is_not_loaded_twice():
     result = run_cli("rules", "validate", ROOT / "rules" / "wvp", "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    assert "11 rule(s) in the packs" in result.stdout or "rule(s) in the packs" in result.stdout
+    count = len(list((ROOT / "rules" / "wvp").glob("*.yaml")))
+    assert f"No problems: {count} rule(s) in the packs" in result.stdout
