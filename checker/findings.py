@@ -109,6 +109,9 @@ class AuditResult:
     graph: object = field(default=None, repr=False)  # role graph, for --graph
     adjustments: tuple = ()  # what rule packs changed (packs.Adjustment): every report shows them
     explanation: object = field(default=None, repr=False)  # --explain RULE: checker.explain.Explanation
+    periods: tuple = ()  # the judged wachttijd's sick periods, ((start, end or None), ...), for pictures
+    week_ends: tuple = ()  # the date of counted day 7n for each week n of the wachttijd, for pictures
+    positions: object = field(default=None, repr=False)  # load.positions.Positions: lines, for SARIF
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)

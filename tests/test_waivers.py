@@ -156,3 +156,25 @@ def test_a_broken_waiver_is_one_clear_message_with_file_line_and_path(tmp_path, 
     (line, summary) = result.stderr.strip().splitlines()
     assert line.split(":")[0].endswith("w.yaml") and where in line and words in line, line
     assert "Jan de Vries" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown", "html", "sarif"])
+def test_every_report_format_shows_the_waiver_but_never_its_justification(tmp_path, fmt):
+    secret = "REG-13: opname in het ziekenhuis wegens hartklachten, daarom later gemaakt"
+    text = VALID.replace("rule: wvp.ziekmelding-uwv", "rule: wvp.plan-van-aanpak").replace(
+        '"REG-9: the employer reported through the insurer; confirmation was filed later."', f'"{secret}"')
+    path = tmp_path / "w.yaml"
+    path.write_text(text.format(expires="2026-12-01"), encoding="utf-8")
+    result = run_cli("dossier", BAKKERIJ, *AS_OF, "--waivers", path, "--format", fmt, "--lang", "en")
+    assert "REG-13" in result.stdout and "auditor-b" in result.stdout
+    assert "ziekenhuis" not in result.stdout and "hartklachten" not in result.stdout
+    if fmt == "sarif":  # a waived result is a SARIF suppression, and the log stays valid SARIF 2.1.0
+        import jsonschema
+
+        from conftest import ROOT
+
+        log = json.loads(result.stdout)
+        schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+        jsonschema.Draft4Validator(schema).validate(log)
+        waived = [r for run in log["runs"] for r in run["results"] if r.get("suppressions")]
+        assert [r["ruleId"] for r in waived] == ["wvp.plan-van-aanpak"]

@@ -1,7 +1,6 @@
 """``verzuimcheck dossier``: audit case dossiers against the Wvp rules."""
 from __future__ import annotations
 
-import sys
 from datetime import date
 
 import click
@@ -16,6 +15,7 @@ from .common import (
     load_context,
     parse_option_date,
 )
+from .output import REPORT_FORMATS, check_output_path, input_files, output_option, output_stream
 from .waivers import load_waiver_file, waivers_option, with_waivers
 
 
@@ -32,16 +32,18 @@ def register(main) -> None:
               help="Show the worked arithmetic behind RULE's due dates (instead of the tables; JSON: 'explanation').")
 @waivers_option
 @announced_option
-@common_options(("table", "json"))
+@output_option
+@common_options(REPORT_FORMATS)
 @guarded
-def dossier(paths, as_of, fail_on, explain_rule, waivers_path, include_announced, fmt, lang, rule_dirs,
-             max_bytes, debug):
+def dossier(paths, as_of, fail_on, explain_rule, waivers_path, include_announced, output, fmt, lang, rule_dirs,
+            max_bytes, debug):
     """Audit one or more case dossiers (YAML or JSON) against the Wvp rules."""
     from .. import report
     from ..engine import audit_dossier
     from ..model.dossier import load_dossier
 
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
+    check_output_path(output, input_files(paths, rule_dirs) + ([waivers_path] if waivers_path else []), "--output")
     vocab, rulebook = load_context(rule_dirs, include_announced)
     if explain_rule:
         explainable(rulebook, explain_rule)  # a usage error before any file is read
@@ -52,7 +54,12 @@ def dossier(paths, as_of, fail_on, explain_rule, waivers_path, include_announced
         results = with_explanations(results, dossiers, explainable(rulebook, explain_rule), vocab, when)
     results = with_waivers(results, waiver_file, rulebook, when)
     many = len(paths) > 1 or waiver_file is not None
-    finish(lambda: report.get(fmt)(results, sys.stdout, lang, many=many), results, errors, fail_on, lang)
+
+    def write() -> None:
+        with output_stream(output) as stream:
+            report.get(fmt)(results, stream, lang, many=many)
+
+    finish(write, results, errors, fail_on, lang)
 
 
 def explainable(rulebook, rule_id: str):
