@@ -47,10 +47,12 @@ class Plan:
     facts: dict
     file: str | None = None
     subject: str | None = None
+    adjustments: tuple = ()  # what rule packs changed (packs.Adjustment): every report shows them
 
 
 def plan_for(calendar, rulebook, file=None, subject=None) -> Plan:
     rules = rulebook.for_subject("calendar", calendar.start)  # deadline kinds only: no people here
     _, timeline = run_rules(rules, _EmptyContext(calendar=calendar), subject or "")
     timeline.sort(key=lambda e: (e.due, e.step))
-    return Plan(start=calendar.start, steps=timeline, facts=calendar_facts(calendar), file=file, subject=subject)
+    return Plan(start=calendar.start, steps=timeline, facts=calendar_facts(calendar), file=file, subject=subject,
+                adjustments=rulebook.adjustments)

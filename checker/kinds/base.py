@@ -288,6 +288,75 @@ def _agreement(rule, ctx, due: date | None):
     return None
 
 
+@dataclass(frozen=True)
+class DueBasis:
+    """How a due date was found, for ``--explain``: which term applied and the counted days behind it.
+
+    ``mode`` names the term: ``day`` (counted ``counted_day`` [+ ``plus_days`` calendar
+    days]), ``after_event`` (``days`` counted days after ``anchor``), ``on_event`` (the day
+    of ``anchor``), ``date_of`` (a dossier date, ``field``, minus ``minus_days``),
+    ``before_end`` (``before_end`` counted days before the wachttijd's last day ``end``)
+    or ``suspended`` (a term that runs from a statement of the bedrijfsarts and lapses on
+    a contrary one). ``due`` is None when the term did not resolve.
+    """
+
+    mode: str
+    due: date | None
+    counted_day: int | None = None
+    plus_days: int = 0
+    after_event: str | None = None  # the event type the term names (it may not have happened)
+    anchor: date | None = None  # when it happened; None: the fallback day applies
+    anchor_day: int | None = None
+    days: int = 0
+    field: str | None = None
+    minus_days: int = 0
+    before_end: int | None = None
+    end: date | None = None
+    end_day: int | None = None
+    window_start: date | None = None
+    window_start_day: int | None = None
+    alternatives: int = 0  # other terms of a list ("the earliest of") that were later or did not resolve
+
+
+def due_basis(spec, ctx, done_events=()) -> DueBasis:
+    """The term that gives :func:`resolve_due`'s date, with its arithmetic (the earliest of a list)."""
+    items = spec if isinstance(spec, (list, tuple)) else [spec]
+    bases = [_basis_one(item, ctx, done_events) for item in items]
+    resolved = [b for b in bases if b.due is not None]
+    chosen = min(resolved, key=lambda b: b.due) if resolved else bases[0]
+    return replace(chosen, alternatives=len(bases) - 1)
+
+
+def _basis_one(item, ctx, done_events) -> DueBasis:
+    """One term described; its date always comes from ``_resolve_one`` (one source of truth)."""
+    due = _resolve_one(item, ctx, done_events).date
+    calendar = ctx.calendar
+    counted = calendar.counted_day(due) if due is not None else None
+    event = "+".join(as_list(item["after_event"])) if "after_event" in item else None
+    if "suspended_by" in item:
+        anchor = ctx.first(item["after_event"])
+        return DueBasis("suspended", due, counted, after_event=event, anchor=anchor,
+                        anchor_day=calendar.counted_day(anchor) if anchor else None, days=item.get("days", 0))
+    if event and ctx.first(item["after_event"]) is not None:
+        anchor = ctx.first(item["after_event"])
+        anchor_day = max(calendar.counted_day(anchor), 1)
+        days = item.get("days", 0)
+        return DueBasis("after_event", due, anchor_day + days, after_event=event, anchor=anchor,
+                        anchor_day=anchor_day, days=days)
+    if "on_event" in item:
+        anchor = ctx.first(item["on_event"])
+        return DueBasis("on_event", due, counted, after_event="+".join(as_list(item["on_event"])), anchor=anchor,
+                        anchor_day=counted)
+    if "date_of" in item:
+        return DueBasis("date_of", due, counted, field=item["date_of"], minus_days=item.get("minus_days", 0))
+    if "before_end" in item:
+        end = ctx.term_end()
+        end_day = calendar.counted_day(end)
+        return DueBasis("before_end", due, end_day - item["before_end"], before_end=item["before_end"], end=end,
+                        end_day=end_day)
+    return DueBasis("day", due, item["day"], plus_days=item.get("plus_days", 0), after_event=event)
+
+
 def step_outcome(ctx, events, due: date, window_start: date | None = None,
                  early_severity: str | None = None, count_early: bool = True) -> Outcome:
     """Judge one step: done on time, late, early, missing, upcoming or not required.

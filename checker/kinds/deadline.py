@@ -12,8 +12,8 @@ params:
 """
 from __future__ import annotations
 
-from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events, due_events,
-                   judge_step)
+from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events, due_basis,
+                   due_events, judge_step)
 
 KIND = "deadline"
 SUBJECTS = ("dossier", "calendar")
@@ -27,6 +27,11 @@ PARAMS_SCHEMA = {
 
 def referenced_events(params: dict) -> list:
     return as_list(params["event"]) + due_events(params["due"]) + condition_events(params)
+
+
+def explain(rule, ctx) -> list:
+    """The arithmetic of the due date (one DueBasis per timeline entry), for --explain."""
+    return [due_basis(rule.params["due"], ctx, as_list(rule.params["event"]))]
 
 
 def check(rule, ctx):

@@ -28,6 +28,8 @@ def plan_to_dict(plan, rules) -> dict:
     if plan.subject:
         data["subject"] = plan.subject
         data["file"] = plan.file
+    if plan.adjustments:
+        data["adjustments"] = [a.to_dict() for a in plan.adjustments]
     return data
 
 
@@ -55,6 +57,10 @@ def report_table(plans, rules, stream, lang) -> None:
         for key in ("wachttijd_last_day", "wachttijd_first_day_after", "max_loonsanctie_end", "max_loonsanctie_until"):
             table.add_row("", text("ui", key, lang), "", iso(plan.facts[key]))
         console.print(table)
+        for adjustment in plan.adjustments:  # what --rules packs changed, with their reasons
+            from .render import adjustment_text
+
+            console.print(adjustment_text(adjustment, lang))
 
 
 CALENDAR_REPORTERS = {"table": report_table, "json": report_json}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..messages import text
 from ..model.dates import iso
-from .render import finding_message, finding_source, note_to_dict, timeline_status
+from .render import (adjustment_text, finding_message, finding_source, note_to_dict, status_text,
+                     timeline_status, waiver_text)
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
@@ -23,25 +24,29 @@ def _styled(value: str, style: str):
     return Text(value, style=style)
 
 
-def _findings_table(result, lang):
-    """Date columns when any finding has dates, actor columns when any names actors."""
+def _findings_table(result, findings, lang, title="findings"):
+    """Date columns when any finding has dates, actor columns when any names actors;
+    a waiver column for waived findings."""
     from rich.table import Table
 
-    dated = any(f.due or f.date for f in result.findings)
-    with_actors = any(f.actors or f.evidence for f in result.findings)
+    dated = any(f.due or f.date for f in findings)
+    with_actors = any(f.actors or f.evidence for f in findings)
+    waived = any(f.waiver for f in findings)
     keys = ["severity", "rule", "status", "what"] + (["due", "done"] if dated else []) \
-        + (["actors", "evidence"] if with_actors else []) + ["source"]
-    table = Table(title=text("ui", "findings", lang), show_lines=False, expand=False)
+        + (["actors", "evidence"] if with_actors else []) + (["waiver"] if waived else []) + ["source"]
+    table = Table(title=text("ui", title, lang), show_lines=False, expand=False)
     for key in keys:
         table.add_column(text("ui", key, lang), overflow="fold")
-    for f in result.findings:
+    for f in findings:
         style = _SEVERITY_STYLE.get(f.severity, "")
         cells = [_styled(text("severity", f.severity, lang), style), f.rule,
-                 text("status", f.status, lang), finding_message(result, f, lang)]
+                 status_text(f.status, f.announced, lang), finding_message(result, f, lang)]
         if dated:
             cells += [iso(f.due) or "-", iso(f.date) or "-"]
         if with_actors:
             cells += [", ".join(f.actors) or "-", " → ".join(f.evidence) or "-"]
+        if waived:
+            cells += [waiver_text(f.waiver, lang) if f.waiver else "-"]
         table.add_row(*cells, finding_source(result, f))
     return table
 
@@ -62,18 +67,34 @@ def _timeline_table(result, lang):
 def report(results, stream, lang: str, many: bool | None = None) -> None:
     console = _console(stream)
     for result in results:
-        header = f" ({result.file})"
+        header = f" ({result.file})" if result.file != result.subject else ""
         if result.as_of:
             header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
         console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")
-        if result.findings:
-            console.print(_findings_table(result, lang))
+        counted = [f for f in result.findings if f.counts]
+        waived = [f for f in result.findings if f.status == "waived"]
+        announced = [f for f in result.findings if f.announced and f.status != "waived"]
+        if result.explanation is not None:  # --explain: the worked example instead of the tables
+            from .explain import explanation_lines
+
+            for line in explanation_lines(result.explanation, lang):
+                console.print(line)
+        elif counted:
+            console.print(_findings_table(result, counted, lang))
         else:
             console.print(text("ui", "no_findings", lang))
-        if result.timeline:
+        if waived and result.explanation is None:  # shown apart, never dropped
+            console.print(_findings_table(result, waived, lang, "waived_findings"))
+        if announced and result.explanation is None:
+            console.print(_findings_table(result, announced, lang, "announced_findings"))
+        if result.timeline and result.explanation is None:
             console.print(_timeline_table(result, lang))
         for note in result.notes:
             console.print(_styled(note_to_dict(note, lang)["message"], "dim"))
+        for adjustment in result.adjustments:
+            console.print(_styled(adjustment_text(adjustment, lang), "yellow"))
         console.print(text("ui", "summary", lang, errors=result.counts()["error"],
-                           warnings=result.counts()["warning"], infos=result.counts()["info"]))
+                           warnings=result.counts()["warning"], infos=result.counts()["info"])
+                      + (f"; {text('ui', 'waived_summary', lang, count=len(waived))}" if waived else "")
+                      + (f"; {text('ui', 'announced_summary', lang, count=len(announced))}" if announced else ""))
         console.print()
