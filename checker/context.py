@@ -63,9 +63,14 @@ class DossierContext:
                                               if e.actor is None and e.type in self.vocab.appointing_tasks()),
         }
 
+    def has_role_facts(self) -> bool:
+        """Whether a role rule has anything to look at: a listed actor, or an event that says who."""
+        return bool(self.dossier.actors) or any(e.by or e.actor for e in self.events)
+
     @cached_property
     def role_graph(self):
-        """The role graph of who did what in this dossier (built on first use)."""
+        """The role graph of who did what in this dossier (built on first use, and only
+        for a dossier with role facts: the engine skips role rules otherwise)."""
         from .roles.graph import graph_from_dossier
 
         return graph_from_dossier(self.dossier, self.vocab, self.events)

@@ -22,6 +22,9 @@ class _EmptyContext:
     def first(self, types):
         return None
 
+    def has_role_facts(self) -> bool:
+        return False
+
 
 @dataclass
 class Plan:

@@ -12,6 +12,7 @@ from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "deadline"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],

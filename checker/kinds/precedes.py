@@ -14,6 +14,7 @@ from .base import EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "precedes"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "before", "otherwise_day"],

@@ -15,6 +15,7 @@ from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "window"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due", "start_day"],

@@ -35,6 +35,18 @@ class RoleGraph:
         # performed the task, with everybody who performed it on that occasion
         self._occasions: dict = {}
 
+    @classmethod
+    def copy_of(cls, template: "RoleGraph") -> "RoleGraph":
+        """A new graph starting as a copy of ``template`` (nodes, edges, attributes, facts):
+        copying the adjacency dicts directly is several times faster than networkx's copy()."""
+        graph = cls(template.vocab, template.facts)
+        graph.nx._node.update((n, dict(data)) for n, data in template.nx._node.items())
+        graph._succ.update((n, {m: dict(d) for m, d in nbrs.items()}) for n, nbrs in template._succ.items())
+        graph._pred.update((n, {m: dict(d) for m, d in nbrs.items()}) for n, nbrs in template._pred.items())
+        for (actor, task), found in template._occasions.items():
+            graph._occasions[actor, task] = list(found)
+        return graph
+
     # -- building -----------------------------------------------------------
     def add_node(self, label: str, **attrs) -> str:
         self.nx.add_node(label, kind=kind_of(label), **attrs)
