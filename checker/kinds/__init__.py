@@ -12,11 +12,11 @@ The role kinds (incompatible_capacities .. contract_elements) read ``ctx.role_gr
 from __future__ import annotations
 
 from . import (cadence, contract_elements, data_flow, deadline, incompatible_capacities, precedes, quadrant_fit,
-               reserved_task, task_staffed, window)
+               reserved_task, task_staffed, title_fit, window)
 
 KINDS = {module.KIND: module for module in (
     deadline, window, cadence, precedes,
-    incompatible_capacities, reserved_task, data_flow, quadrant_fit, task_staffed, contract_elements,
+    incompatible_capacities, reserved_task, data_flow, quadrant_fit, task_staffed, contract_elements, title_fit,
 )}
 
 
