@@ -52,19 +52,16 @@ def _actors(rng: random.Random, n: int, profile: str, registrations: bool) -> li
 
 
 def dossier(rng: random.Random, n: int, profile: str, events: int | None, registrations: bool) -> dict:
-    if events:
-        first = AS_OF - timedelta(days=events // 4 + 400)
-    else:
-        first = AS_OF - timedelta(days=rng.randrange(60, 700))
+    first = AS_OF - timedelta(days=700 if events else rng.randrange(60, 700))
     actors = _actors(rng, n, profile, registrations)
     who = {"ba": [actors[0]["id"]], "cm": [actors[1]["id"]], "lg": [actors[2]["id"]],
            "lg+w": [actors[2]["id"], f"W-{n}"], "cm+w": [actors[1]["id"], f"W-{n}"]}
     steps = list(STEPS)
     day = 50 + EVALUATION_EVERY
     evaluations = events if events else 6
-    for _ in range(evaluations):
-        steps.append(("evaluatie", day, "cm+w"))
-        day += EVALUATION_EVERY if not events else 0
+    for i in range(evaluations):
+        steps.append(("evaluatie", day if not events else 90 + i % 600, "cm+w"))  # huge: many a day
+        day += EVALUATION_EVERY
     steps += LATE_STEPS
     if profile == "late":
         i = rng.randrange(len(steps))
