@@ -163,3 +163,40 @@ def test_output_never_overwrites_an_input(tmp_path):
     assert batch(folder, "--output", folder / "a.yaml").exit_code == 2
     assert batch(folder, "--output", folder / "results.json").exit_code == 2
     assert (folder / "a.yaml").read_bytes() == (FIXTURES / "dossiers" / "example-bakkerij.yaml").read_bytes()
+
+
+def test_by_registration_groups_a_professional_over_dossiers_and_policies(tmp_path):
+    import yaml
+
+    rsc = {"register": "RSC", "number": 1001}
+    dossier = {"dossier": "D-R1", "employer": "bakkerij", "employee": "W-1", "first_sick_day": "2025-01-06",
+               "actors": [{"id": "anna", "role": "casemanager", "employer": "arbo-noord", "titles": ["ROV"],
+                           "registration": rsc}, {"id": "ba", "role": "bedrijfsarts"}],
+               "events": [{"type": "uitvraag_taakdelegatie", "date": "2025-01-08", "by": "anna"},
+                          {"type": "probleemanalyse", "date": "2025-02-10", "by": "ba"}]}
+    other = {**dossier, "dossier": "D-R2", "employer": "drukkerij",
+             "actors": [{"id": "a-2", "role": "casemanager", "titles": ["ROV"], "registration": rsc}],
+             "events": [{"type": "evaluatie", "date": "2025-03-01", "by": "a-2"}]}
+    policy = {"organisation": "slagerij", "arbo": {"regeling": "vangnet"},
+              "actors": [{"id": "p-anna", "role": "casemanager", "acts_for": "werkgever", "titles": ["ROV"],
+                          "registration": {"register": "RSC", "number": "1001"}},
+                         {"id": "cmtd", "role": "casemanager_taakdelegatie", "titles": ["CMTD"],
+                          "registration": {"register": "RSC", "number": "2002"}}],
+              "tasks": {"regie_re_integratie": ["p-anna"], "uitvraag_taakdelegatie": ["cmtd"]}}
+    for name, data in (("d1.yaml", dossier), ("d2.json", other), ("p.yaml", policy)):
+        text = json.dumps(data) if name.endswith(".json") else yaml.safe_dump(data)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for jobs in ("1", "2"):
+        result = batch(tmp_path, "--by", "registration", "--format", "json", "--jobs", jobs)
+        people = json.loads(result.stdout)["summary"]["by_registration"]
+        assert [(p["register"], p["number"]) for p in people] == [("RSC", "1001"), ("RSC", "2002")]
+        anna = people[0]
+        assert anna["organisations"] == ["arbo-noord", "drukkerij", "slagerij"]
+        assert anna["dossiers"] == 3 and anna["subjects"] == ["D-R1", "D-R2", "slagerij"]
+        assert anna["tasks"] == ["evaluatie", "regie_re_integratie", "uitvraag_taakdelegatie"]
+        assert anna["titles"] == ["ROV"] and anna["title_misfits"] == 1
+        assert {"subject": "D-R1", "rule": "rol.titel-past-niet", "severity": "warning",
+                "status": "conflict"} in anna["findings"]
+        assert people[1]["title_misfits"] == 0 and people[1]["tasks"] == ["uitvraag_taakdelegatie"]
+    table = batch(tmp_path, "--by", "registration", "--format", "table", "--jobs", "1", "--lang", "en").stdout
+    assert "Per registered professional" in table and "1001" in table

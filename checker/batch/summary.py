@@ -24,7 +24,7 @@ class Summary:
     _top: list = field(default_factory=list)  # heap of (counts, order, subject, file)
     listed: list = field(default_factory=list)  # (file, [messages])
     by_registration: bool = False
-    people: dict = field(default_factory=dict)  # (register, number) -> checker.batch.registration.Person
+    people: dict = field(default_factory=dict)  # (register, number) -> merged Appearances (registration.py)
 
     def add(self, brief) -> None:
         self.records += 1

@@ -25,10 +25,12 @@ def register(main) -> None:
 @click.option("--summary-only", is_flag=True, help="Write the summary only, not each record's result.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
+@click.option("--by", "by", type=click.Choice(("registration",)), default=None,
+              help="Add the register's view: per registered professional (actors' registration).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line on standard error.")
 @common_options(("jsonl", "json", "csv", "table", "html"))
 @guarded
-def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, quiet, fmt, lang, rule_dirs, max_bytes,
+def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, by, quiet, fmt, lang, rule_dirs, max_bytes,
                   debug):
     """Audit many records: directories (YAML/JSON, recursively), .jsonl files, '-' (JSON Lines on
     standard input) and CSV event exports. Results are written as they come; see docs/batch.md."""
@@ -43,7 +45,7 @@ def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, quiet, fmt
     _refuse_output_inside_inputs(output, inputs)
     settings = work.Settings(as_of=when, lang=lang, fmt=fmt, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                              rule_dirs=tuple(rule_dirs), summary_only=summary_only,
-                             by_registration=False)
+                             by_registration=by == "registration")
     rulebook = default_rulebook(tuple(rule_dirs))  # loaded (and checked) before any worker starts
     summary = Summary(as_of=when.isoformat(), by_registration=settings.by_registration)
     target = nullcontext(sys.stdout) if output == STDOUT else atomic_output(output, "--output")

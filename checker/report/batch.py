@@ -165,11 +165,11 @@ def sections(summary: dict, lang: str) -> list:
          [(d["subject"], d["file"], d["error"], d["warning"], d["info"]) for d in summary["most_serious"]]),
     ]
     if summary.get("by_registration"):
-        found.append((t("by_registration"), ["register", "number", "organisations", "dossiers", "roles", "tasks",
-                                             "titles", t("findings")],
-                      [(p["register"], p["number"], len(p["organisations"]), p["dossiers"], ", ".join(p["roles"]),
-                        ", ".join(p["tasks"]), ", ".join(p["titles"]), len(p["findings"]))
-                       for p in summary["by_registration"]]))
+        found.append((t("by_registration"), ["register", "number", t("employer"), t("dossiers"), "roles", "tasks",
+                                             "titles", t("findings"), "rol.titel-past-niet"],
+                      [(p["register"], p["number"], ", ".join(p["organisations"]), p["dossiers"],
+                        ", ".join(p["roles"]), ", ".join(p["tasks"]), ", ".join(p["titles"]), p["finding_count"],
+                        p["title_misfits"]) for p in summary["by_registration"]]))
     return [(title, columns, rows[:_TABLE_ROWS], max(0, len(rows) - _TABLE_ROWS)) for title, columns, rows in found]
 
 
