@@ -200,3 +200,17 @@ def test_by_registration_groups_a_professional_over_dossiers_and_policies(tmp_pa
         assert people[1]["title_misfits"] == 0 and people[1]["tasks"] == ["uitvraag_taakdelegatie"]
     table = batch(tmp_path, "--by", "registration", "--format", "table", "--jobs", "1", "--lang", "en").stdout
     assert "Per registered professional" in table and "1001" in table
+
+
+def test_progress_counts_records_and_input_bytes(monkeypatch, tmp_path):
+    from checker.batch import run, work
+    from checker.batch.inputs import total_bytes
+
+    path = tmp_path / "s.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in generate(700, seed=2)), encoding="utf-8")
+    seen = []
+    settings = work.Settings(as_of=__import__("datetime").date(2026, 1, 15))
+    results = list(run.results([str(path)], settings, 1, on_chunk=lambda n, size: seen.append((n, size))))
+    assert len(results) == 700 and sum(n for n, _ in seen) == 700 and len(seen) == 2  # chunks of 512
+    assert sum(size for _, size in seen) == total_bytes([str(path)]) == path.stat().st_size
+    assert total_bytes([str(tmp_path)]) is None

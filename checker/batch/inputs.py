@@ -136,6 +136,35 @@ def _dossier_column(header: list):
     return names.index("dossier") if "dossier" in names else None
 
 
+def total_bytes(inputs) -> int | None:
+    """The bytes all inputs hold, for a progress bar with time left; None when unknown
+    (a directory is not listed twice, standard input has no size)."""
+    total = 0
+    for given in inputs:
+        if input_kind(given) in ("directory", "stdin"):
+            return None
+        try:
+            total += Path(given).stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def chunk_bytes(chunk) -> int:
+    """About how many input bytes a chunk covers (for progress)."""
+    if chunk[0] == "lines":
+        return sum(len(raw) for _, raw in chunk[2])
+    if chunk[0] == "csv":
+        return sum(len(",".join(row)) + 1 for _, rows in chunk[3] for _, row in rows)
+    size = 0
+    for path in chunk[1]:
+        try:
+            size += Path(path).stat().st_size
+        except OSError:
+            pass
+    return size
+
+
 def chunk_size(chunk) -> int:
     """How many records a chunk holds (for progress)."""
     return len(chunk[-1]) if chunk[0] != "paths" else len(chunk[1])

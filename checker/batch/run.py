@@ -13,7 +13,7 @@ import os
 from collections import deque
 
 from . import work
-from .inputs import chunk_size, chunks
+from .inputs import chunk_bytes, chunks
 
 
 def default_jobs() -> int:
@@ -25,7 +25,7 @@ def default_jobs() -> int:
 
 def results(inputs, settings: work.Settings, jobs: int, stdin=None, on_chunk=None):
     """Yield (text, brief) for every record of every input, in input order.
-    ``on_chunk(records)`` is called after each chunk (for progress)."""
+    ``on_chunk(records, input_bytes)`` is called after each chunk (for progress)."""
     work.prepare(settings)
     pieces = chunks(inputs, stdin)
     if jobs <= 1:
@@ -33,15 +33,15 @@ def results(inputs, settings: work.Settings, jobs: int, stdin=None, on_chunk=Non
             done = work.process_chunk(chunk)
             yield from done
             if on_chunk:
-                on_chunk(chunk_size_of(done, chunk))
+                on_chunk(len(done), chunk_bytes(chunk))
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(jobs, initializer=work.prepare, initargs=(settings,)) as pool:
-        for done in _bounded(pool, pieces, ahead=jobs * 3):
+        for done, size in _bounded(pool, pieces, ahead=jobs * 3):
             yield from done
             if on_chunk:
-                on_chunk(len(done))
+                on_chunk(len(done), size)
 
 
 def _bounded(pool, pieces, ahead: int):
@@ -49,12 +49,11 @@ def _bounded(pool, pieces, ahead: int):
     in flight (``Pool.imap`` would read the whole input into its queue: memory would grow)."""
     pending = deque()
     for chunk in pieces:
-        pending.append(pool.apply_async(work.process_chunk, (chunk,)))
+        pending.append((pool.apply_async(work.process_chunk, (chunk,)), chunk_bytes(chunk)))
         if len(pending) >= ahead:
-            yield pending.popleft().get()
+            result, size = pending.popleft()
+            yield result.get(), size
     while pending:
-        yield pending.popleft().get()
+        result, size = pending.popleft()
+        yield result.get(), size
 
-
-def chunk_size_of(done: list, chunk) -> int:
-    return len(done) if done else chunk_size(chunk)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,7 @@ def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, by, quiet,
     """Audit many records: directories (YAML/JSON, recursively), .jsonl files, '-' (JSON Lines on
     standard input) and CSV event exports. Results are written as they come; see docs/batch.md."""
     from ..batch import run, work
+    from ..batch.inputs import total_bytes
     from ..batch.summary import Summary
     from ..load.document import DEFAULT_MAX_BYTES
     from ..report.batch import totals_line, writer_for
@@ -49,7 +51,7 @@ def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, by, quiet,
     rulebook = default_rulebook(tuple(rule_dirs))  # loaded (and checked) before any worker starts
     summary = Summary(as_of=when.isoformat(), by_registration=settings.by_registration)
     target = nullcontext(sys.stdout) if output == STDOUT else atomic_output(output, "--output")
-    with target as stream, _progress(quiet, lang) as advance:
+    with target as stream, _progress(quiet, lang, total_bytes(inputs)) as advance:
         writer = writer_for(fmt, summary_only)(stream, lang)
         for text, brief in run.results(inputs, settings, jobs or run.default_jobs(), on_chunk=advance):
             summary.add(brief)
@@ -94,40 +96,41 @@ def _report_to_stderr(summary, output: str, fmt: str, quiet: bool, rulebook, lan
         click.echo(totals_line(data, lang), err=True)
 
 
-def _progress(quiet: bool, lang: str):
-    """A rich progress display on a terminal (records done, rate); nothing when piped or --quiet."""
+def _progress(quiet: bool, lang: str, total: int | None):
+    """A rich progress display on a terminal: records done, rate, and the time left when the input
+    size is known (files, not folders or stdin); nothing when stderr is not a terminal or --quiet."""
     if quiet or not sys.stderr.isatty():
         return nullcontext(None)
-    return _RichProgress(lang)
+    return _RichProgress(lang, total)
 
 
 class _RichProgress:
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, total: int | None) -> None:
         from rich.console import Console
-        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
 
         from ..messages import text
 
-        self.progress = Progress(SpinnerColumn(), TextColumn(text("batch", "progress", lang)),
-                                 MofNCompleteColumn(), TextColumn("{task.fields[rate]}/s"), TimeElapsedColumn(),
-                                 console=Console(stderr=True), transient=False)
-        self.task = None
+        columns = [SpinnerColumn(), TextColumn("{task.fields[records]:,} " + text("batch", "progress", lang)),
+                   TextColumn("{task.fields[rate]}/s"), TimeElapsedColumn()]
+        if total:
+            columns[1:1] = [BarColumn()]
+            columns.append(TimeRemainingColumn())
+        self.progress = Progress(*columns, console=Console(stderr=True))
+        self.total = total
 
     def __enter__(self):
-        import time
-
         self.progress.__enter__()
-        self.task = self.progress.add_task("batch", total=None, rate="-")
+        self.task = self.progress.add_task("batch", total=self.total, records=0, rate="-")
         self.start = time.monotonic()
+        self.records = 0
         return self.advance
 
-    def advance(self, count: int) -> None:
-        import time
-
-        self.progress.advance(self.task, count)
-        done = self.progress.tasks[0].completed
-        elapsed = max(time.monotonic() - self.start, 1e-6)
-        self.progress.update(self.task, rate=f"{done / elapsed:,.0f}")
+    def advance(self, records: int, size: int) -> None:
+        self.records += records
+        rate = self.records / max(time.monotonic() - self.start, 1e-6)
+        self.progress.update(self.task, advance=size if self.total else 0, records=self.records, rate=f"{rate:,.0f}")
 
     def __exit__(self, *exc):
         return self.progress.__exit__(*exc)
