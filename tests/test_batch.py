@@ -214,3 +214,14 @@ def test_progress_counts_records_and_input_bytes(monkeypatch, tmp_path):
     assert len(results) == 700 and sum(n for n, _ in seen) == 700 and len(seen) == 2  # chunks of 512
     assert sum(size for _, size in seen) == total_bytes([str(path)]) == path.stat().st_size
     assert total_bytes([str(tmp_path)]) is None
+
+
+def test_a_fifo_in_an_export_folder_is_listed_not_waited_for(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "stuck.yaml")
+    (tmp_path / "ok.yaml").write_bytes((FIXTURES / "dossiers" / "example-bakkerij.yaml").read_bytes())
+    result = batch(tmp_path, "--jobs", "1")
+    summary = jsonl(result.stdout)[-1]
+    assert summary["audited"] == 1 and summary["unreadable"] == 1
+    assert "stuck.yaml" in summary["unreadable_inputs"][0]["file"] and result.exit_code == 2

@@ -80,9 +80,22 @@ def process_chunk(chunk) -> list:
 # -- reading ----------------------------------------------------------------------------------
 def _from_path(path: str, settings: Settings):
     try:
+        if _special(path):  # a FIFO or device in an export folder would block the batch
+            return _Unreadable(path, [make_error("file.unreadable", path, reason="not a regular file")])
         return load_document(path, settings.max_bytes)
     except InputErrors as exc:
         return _Unreadable(path, exc.errors)
+
+
+def _special(path: str) -> bool:
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # the loader words it (not found, unreadable)
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _from_line(source: str, number: int, raw: bytes, settings: Settings):
