@@ -86,7 +86,7 @@ def graph_from_dossier(dossier, vocab, events=None) -> RoleGraph:
 
 def vocabulary_graph(vocab) -> RoleGraph:
     """The part of every dossier's graph that comes from the vocabulary alone (built once)."""
-    graph = RoleGraph(vocab)
+    graph = RoleGraph(vocab, plain=True)
     add_vocabulary(graph, vocab)
     return graph
 
