@@ -99,3 +99,10 @@ EDGES = [
 @pytest.mark.parametrize("data", EDGES, ids=lambda d: str(sorted(set(d) - set(BASE)) or d["dossier"][:3]))
 def test_both_validators_agree_on_edge_cases(data):
     agree(data, "dossier")
+
+
+def test_the_compiled_validator_is_used_once_compiled_or_after_many_documents():
+    assert [fast.worth_it("never-compiled") for _ in range(fast.COMPILE_AFTER + 1)] == \
+        [False] * fast.COMPILE_AFTER + [True]
+    fast.compiled("dossier")
+    assert fast.worth_it("dossier")  # batch compiles up front: the fast path from the first record
