@@ -225,3 +225,16 @@ def test_a_fifo_in_an_export_folder_is_listed_not_waited_for(tmp_path):
     summary = jsonl(result.stdout)[-1]
     assert summary["audited"] == 1 and summary["unreadable"] == 1
     assert "stuck.yaml" in summary["unreadable_inputs"][0]["file"] and result.exit_code == 2
+
+
+def test_a_csv_export_that_breaks_half_way_is_listed_and_the_batch_goes_on(tmp_path):
+    good = tmp_path / "a-good.csv"
+    good.write_text((ROOT / "docs" / "batch-template.csv").read_text("utf-8"), encoding="utf-8")
+    broken = tmp_path / "b-broken.csv"
+    broken.write_bytes((ROOT / "docs" / "batch-template.csv").read_bytes() + b"D-9,w,W-9,2025-01-06,,,x\xff\n")
+    nul = tmp_path / "c-nul.csv"
+    nul.write_bytes(b"dossier,employer\nD-1,\x00\n")
+    records = jsonl(batch(good, broken, nul, "--jobs", "1").stdout)
+    summary = records.pop()
+    assert summary["audited"] == 1  # a small file fails at its first read: nothing of it is audited
+    assert sorted(Path(e["file"]).name for e in summary["unreadable_inputs"]) == ["b-broken.csv", "c-nul.csv"]

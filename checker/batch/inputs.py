@@ -8,6 +8,7 @@ line), ``-`` (JSON Lines on standard input) or a ``.csv`` event export
     ("paths", [path, ...])
     ("lines", source, [(line_number, text), ...])
     ("csv", source, header, [(split, [(line_number, row), ...]), ...])   # the rows of one dossier
+    ("unreadable", source, line, code, params)   # a file that stopped being readable half-way
 
 Nothing here holds more than one chunk: memory stays flat whatever the input size.
 """
@@ -106,29 +107,38 @@ def _csv_file(given: str):
         return
     source = display_name(Path(given))
     with stream:
-        reader = csv.reader(stream)
-        header = next(reader, None)
-        if header is None:
-            yield ("csv", source, [], [])
-            return
-        column = _dossier_column(header)
-        batch, group, current, closed = [], [], None, set()  # closed: ids only, to spot a split dossier
-        for row in reader:
-            number = reader.line_num
-            key = row[column] if column is not None and column < len(row) else ""
-            if group and key != current:
-                batch.append((current in closed, group))
-                closed.add(current)
-                group = []
-                if len(batch) == CHUNK_LINES // 8:
-                    yield ("csv", source, header, batch)
-                    batch = []
-            current = key
-            group.append((number, row))
-        if group:
+        try:
+            yield from _csv_groups(source, csv.reader(stream))
+        except UnicodeDecodeError as exc:
+            yield ("unreadable", source, None, "file.not-utf8", {"byte": exc.start})
+        except csv.Error as exc:  # a NUL byte, an unclosed quote at the end
+            yield ("unreadable", source, None, "file.unreadable", {"reason": f"CSV: {exc}"})
+
+
+def _csv_groups(source: str, reader):
+    """The ``csv`` chunks of one export (see :func:`_csv_file`)."""
+    header = next(reader, None)
+    if header is None:
+        yield ("csv", source, [], [])
+        return
+    column = _dossier_column(header)
+    batch, group, current, closed = [], [], None, set()  # closed: ids only, to spot a split dossier
+    for row in reader:
+        number = reader.line_num
+        key = row[column] if column is not None and column < len(row) else ""
+        if group and key != current:
             batch.append((current in closed, group))
-        if batch:
-            yield ("csv", source, header, batch)
+            closed.add(current)
+            group = []
+            if len(batch) == CHUNK_LINES // 8:
+                yield ("csv", source, header, batch)
+                batch = []
+        current = key
+        group.append((number, row))
+    if group:
+        batch.append((current in closed, group))
+    if batch:
+        yield ("csv", source, header, batch)
 
 
 def _dossier_column(header: list):
@@ -156,6 +166,8 @@ def chunk_bytes(chunk) -> int:
         return sum(len(raw) for _, raw in chunk[2])
     if chunk[0] == "csv":
         return sum(len(",".join(row)) + 1 for _, rows in chunk[3] for _, row in rows)
+    if chunk[0] == "unreadable":
+        return 0
     size = 0
     for path in chunk[1]:
         try:
@@ -167,5 +179,5 @@ def chunk_bytes(chunk) -> int:
 
 def chunk_size(chunk) -> int:
     """How many records a chunk holds (for progress)."""
-    return len(chunk[-1]) if chunk[0] != "paths" else len(chunk[1])
+    return {"paths": lambda: len(chunk[1]), "unreadable": lambda: 1}.get(chunk[0], lambda: len(chunk[-1]))()
 

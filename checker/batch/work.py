@@ -70,6 +70,9 @@ def process_chunk(chunk) -> list:
     kind = chunk[0]
     if kind == "paths":
         documents = (_from_path(path, settings) for path in chunk[1])
+    elif kind == "unreadable":
+        _, source, line, code, params = chunk
+        documents = [_Unreadable(source, [make_error(code, source, line=line, **params)])]
     elif kind == "lines":
         documents = (_from_line(chunk[1], number, raw, settings) for number, raw in chunk[2] if raw.strip())
     else:

@@ -39,7 +39,7 @@ def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, by, quiet,
     from ..batch.inputs import total_bytes
     from ..batch.summary import Summary
     from ..load.document import DEFAULT_MAX_BYTES
-    from ..report.batch import totals_line, writer_for
+    from ..report.batch import writer_for
     from ..rulebook import default_rulebook
 
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
@@ -86,11 +86,11 @@ def _refuse_output_inside_inputs(output: str, inputs) -> None:
 
 def _report_to_stderr(summary, output: str, fmt: str, quiet: bool, rulebook, lang: str) -> None:
     """Unreadable inputs always (as ``dossier`` does); the totals when the results went to a file."""
-    from ..report.batch import _unreadable_lines, totals_line
+    from ..report.batch import totals_line, unreadable_lines
 
     data = summary.to_dict(rulebook.by_id(), lang)
     if not (fmt == "table" and output == STDOUT and sys.stdout.isatty()):
-        for line in _unreadable_lines(data, lang):
+        for line in unreadable_lines(data, lang):
             click.echo(line, err=True)
     if output != STDOUT and not quiet:
         click.echo(totals_line(data, lang), err=True)

@@ -105,7 +105,7 @@ class Table:
             console.print(_rich_table(title, columns, rows))
             if more:
                 console.print(text("batch", "more_rows", self.lang, count=more))
-        for line in _unreadable_lines(summary, self.lang):
+        for line in unreadable_lines(summary, self.lang):
             console.print(line)
 
 
@@ -129,7 +129,7 @@ class Html:
             out.append("</table>")
             if more:
                 out.append(f"<p>{esc(text('batch', 'more_rows', self.lang, count=more))}</p>")
-        lines = _unreadable_lines(summary, self.lang)
+        lines = unreadable_lines(summary, self.lang)
         if lines:
             out.append("<pre>" + esc("\n".join(lines)) + "</pre>")
         out.append("</body></html>\n")
@@ -173,7 +173,7 @@ def sections(summary: dict, lang: str) -> list:
     return [(title, columns, rows[:_TABLE_ROWS], max(0, len(rows) - _TABLE_ROWS)) for title, columns, rows in found]
 
 
-def _unreadable_lines(summary: dict, lang: str) -> list:
+def unreadable_lines(summary: dict, lang: str) -> list:
     lines = []
     if summary["unreadable"]:
         lines.append(f"{text('batch', 'unreadable', lang)}: {summary['unreadable']}")
