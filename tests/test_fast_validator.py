@@ -101,8 +101,10 @@ def test_both_validators_agree_on_edge_cases(data):
     agree(data, "dossier")
 
 
-def test_the_compiled_validator_is_used_once_compiled_or_after_many_documents():
+def test_the_compiled_validator_is_used_once_compiled_or_after_many_items():
     assert [fast.worth_it("never-compiled") for _ in range(fast.COMPILE_AFTER + 1)] == \
         [False] * fast.COMPILE_AFTER + [True]
+    assert not fast.worth_it("small", {"events": [{}] * 30, "actors": [{}] * 3})
+    assert fast.worth_it("huge", {"events": [{}] * 100_000})
     fast.compiled("dossier")
     assert fast.worth_it("dossier")  # batch compiles up front: the fast path from the first record

@@ -11,8 +11,9 @@ Measured on a shared 2-core machine: about 25 times faster than jsonschema's
 ``iter_errors`` on a valid dossier, but compiling costs 0.1 to 0.2 s per schema. So
 a process compiles a schema's validator up front when it knows it has many documents
 (``batch`` does, in :func:`checker.batch.work.prepare`), or once it has validated
-``COMPILE_AFTER`` documents against that schema; before that jsonschema alone is
-cheaper (a one-dossier run validates 24 rule files, 7 vocabulary files and one dossier).
+``COMPILE_AFTER`` items against that schema (:func:`worth_it`); before that jsonschema
+alone is cheaper (a one-dossier run validates 24 rule files, 7 vocabulary files and
+one dossier), while one dossier of 100,000 events is not.
 """
 from __future__ import annotations
 
@@ -25,16 +26,21 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 PYTHON_END = r"(?=\n?\Z)"
 
 
-COMPILE_AFTER = 50
-_asked: dict = {}  # schema name -> documents validated so far in this process
+COMPILE_AFTER = 1000
+_seen: dict = {}  # schema name -> items validated so far in this process (see worth_it)
 
 
-def worth_it(schema_name: str) -> bool:
-    """Whether ``schema.validate`` should ask the compiled validator first (see above)."""
+def worth_it(schema_name: str, data=None) -> bool:
+    """Whether ``schema.validate`` should ask the compiled validator first (see above).
+
+    Work is counted in items: each document, plus the entries of its top-level lists and
+    mappings (a dossier's events and actors). One dossier of 100,000 events is worth
+    compiling for; one ordinary dossier, or 24 rule files, is not."""
     if schema_name in _compiled_names:
         return True
-    _asked[schema_name] = _asked.get(schema_name, 0) + 1
-    return _asked[schema_name] > COMPILE_AFTER
+    items = 1 + (sum(len(v) for v in data.values() if isinstance(v, (list, dict))) if isinstance(data, dict) else 0)
+    _seen[schema_name] = _seen.get(schema_name, 0) + items
+    return _seen[schema_name] > COMPILE_AFTER
 
 
 _compiled_names: set = set()  # schemas compiled in this process
