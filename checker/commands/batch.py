@@ -85,10 +85,15 @@ def _refuse_output_inside_inputs(output: str, inputs) -> None:
 
 
 def _report_to_stderr(summary, output: str, fmt: str, quiet: bool, rulebook, lang: str) -> None:
-    """Unreadable inputs always (as ``dossier`` does); the totals when the results went to a file."""
-    from ..report.batch import totals_line, unreadable_lines
+    """Unreadable inputs always (as ``dossier`` does); when the results went to a file, the
+    summary tables on a terminal (the totals line otherwise), so the run ends with what to act on."""
+    from ..report.batch import Table, totals_line, unreadable_lines
 
     data = summary.to_dict(rulebook.by_id(), lang)
+    if output != STDOUT and not quiet and sys.stderr.isatty():
+        Table(sys.stderr, lang).finish(data)  # lists the unreadable inputs too
+        click.echo(totals_line(data, lang), err=True)
+        return
     if not (fmt == "table" and output == STDOUT and sys.stdout.isatty()):
         for line in unreadable_lines(data, lang):
             click.echo(line, err=True)
