@@ -138,6 +138,10 @@ class DossierContext:
             "performed-by-organisation": self._not_preferred(),
         }
 
+    def has_role_facts(self) -> bool:
+        """Whether a role rule has anything to look at: a listed actor, or an event that says who."""
+        return bool(self.dossier.actors) or any(e.by or e.actor for e in self.events)
+
     def _not_preferred(self) -> int:
         """Events of a task with a preferred role (roles/tasks.yaml ``prefer``) performed by another
         role the task allows (the arbodienst for the bedrijfsarts: "bedrijfsarts of arbodienst")
@@ -158,7 +162,8 @@ class DossierContext:
 
     @cached_property
     def role_graph(self):
-        """The role graph of who did what in this dossier (built on first use)."""
+        """The role graph of who did what in this dossier (built on first use, and only
+        for a dossier with role facts: the engine skips role rules otherwise)."""
         from .roles.graph import graph_from_dossier
 
         return graph_from_dossier(self.dossier, self.vocab, self.events)

@@ -13,7 +13,10 @@ def run_rules(rules, ctx, subject: str):
     """Evaluate rules on a context: (findings, timeline). The engine, not the kind,
     stamps rule id, severity and subject on every finding."""
     findings, timeline = [], []
+    role_facts = ctx.has_role_facts()
     for rule in rules:
+        if rule.module.USES_ROLE_GRAPH and not role_facts:
+            continue  # nobody named but the employee: no graph to build, nothing to find
         for outcome in rule.module.check(rule, ctx):
             if outcome.timeline:
                 timeline.append(TimelineEntry(step=rule.id, due=outcome.due, done=outcome.date,

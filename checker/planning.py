@@ -27,6 +27,9 @@ class _EmptyContext:
     def first(self, types):
         return None
 
+    def has_role_facts(self) -> bool:
+        return False
+
     def latest_event(self, types):
         return None
 

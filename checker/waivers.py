@@ -28,6 +28,9 @@ class WaiverContext:
     def with_problem(self, problem: str) -> list:
         return self.problems.get(problem, [])
 
+    def has_role_facts(self) -> bool:
+        return False  # waivers name no actors: no role rule runs on them
+
     def params_of(self, waiver) -> tuple:
         """Message parameters; every value from the file passes the echo gate."""
         return tuple(sorted({

@@ -142,6 +142,9 @@ def actor_entry(draw, actor_id: str, employers: list) -> dict:
     if draw(st.booleans()):
         actor["quadrant"] = {"werkt": draw(st.sampled_from(["medisch", "procesmatig"])),
                              "onder_bedrijfsarts": draw(st.booleans())}
+    if draw(st.booleans()):
+        actor["registration"] = {"register": "RSC", "number": draw(st.one_of(st.integers(0, 99999),
+                                                                            st.sampled_from(["R-1", "00123"])))}
     return actor
 
 

@@ -18,6 +18,7 @@ from .base import EVENTS_SCHEMA, DueBasis, Outcome, as_list
 
 KIND = "cadence"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["start", "anchors", "max_gap_days"],

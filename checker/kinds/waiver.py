@@ -15,6 +15,7 @@ from .base import Outcome
 
 KIND = "waiver"
 SUBJECTS = ("waivers",)
+USES_ROLE_GRAPH = False
 PROBLEMS = {"expired": "expired", "unknown-rule": "invalid", "matches-nothing": "unused",
             "self-approved": "invalid"}  # problem -> finding status
 PARAMS_SCHEMA = {

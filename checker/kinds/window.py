@@ -19,6 +19,7 @@ from .base import (DUE_ITEM_SCHEMA, DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_l
 
 KIND = "window"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],

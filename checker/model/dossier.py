@@ -26,6 +26,7 @@ class Actor:
     quadrant: tuple | None = None  # (werkt, onder_bedrijfsarts)
     titles: tuple = ()
     department: str | None = None
+    registration: tuple | None = None  # (register, number) in a professional register
 
 
 @dataclass(frozen=True)
@@ -389,4 +390,11 @@ def actor_from_mapping(item: dict) -> Actor:
         id=item["id"], role=item["role"], employer=item.get("employer"), acts_for=item.get("acts_for"),
         quadrant=(quadrant["werkt"], quadrant["onder_bedrijfsarts"]) if quadrant else None,
         titles=tuple(item.get("titles", ())), department=item.get("department"),
+        registration=registration_of(item),
     )
+
+
+def registration_of(item: dict) -> tuple | None:
+    """(register, number as text) of a validated actor entry, or None."""
+    found = item.get("registration")
+    return (found["register"], str(found["number"])) if found else None
