@@ -100,7 +100,11 @@ def load_rule(path: Path, vocab) -> Rule:
     errors.extend(param_errors)
     if not param_errors:
         errors.extend(_vocabulary_errors(document, module, vocab))
+        errors.extend(_order_errors(document, module))
+    errors.extend(_template_errors(document, module))
     validity = {key: _rule_date(document, key, errors) for key in ("valid_from", "valid_until")}
+    if validity["valid_from"] and validity["valid_until"] and validity["valid_until"] < validity["valid_from"]:
+        errors.append(document.error("rule.bad-order", ("valid_until",), field="valid_from", other="valid_until"))
     if errors:
         raise InputErrors(errors)
     return Rule(
@@ -122,6 +126,29 @@ def _rule_date(document, key: str, errors: list):
         errors.append(document.error(problem.code, (key,), value=problem.value,
                                      low=EARLIEST.isoformat(), high=LATEST.isoformat()))
         return None
+
+
+def _template_errors(document, module) -> list:
+    """Every placeholder of the rule's messages must be one the kind fills, written as a
+    plain ``{name}`` (messages.template_problems); checked when the pack loads."""
+    from .messages import COMMON_RULE_PARAMS, template_problems
+
+    allowed = COMMON_RULE_PARAMS + tuple(getattr(module, "MESSAGE_PARAMS", ()))
+    errors = []
+    for lang, template in sorted(document.data["message"].items()):
+        for field, problem in template_problems(template, allowed):
+            errors.append(document.error("rule.bad-template", ("message", lang), field=field, problem=problem,
+                                         allowed=", ".join("{" + name + "}" for name in allowed)))
+    return errors
+
+
+def _order_errors(document, module) -> list:
+    """A window must open before it closes: ``start_day`` on or before the due ``day``."""
+    params = document.data["params"]
+    start, due = params.get("start_day"), params.get("due")
+    if isinstance(start, int) and isinstance(due, dict) and isinstance(due.get("day"), int) and start > due["day"]:
+        return [document.error("rule.bad-order", ("params", "start_day"), field="start_day", other="due.day")]
+    return []
 
 
 def _vocabulary_errors(document, module, vocab) -> list:

@@ -120,10 +120,18 @@ def test_default_size_limit_is_ten_megabytes():
     assert DEFAULT_MAX_BYTES == 10 * 1024 * 1024
 
 
-def test_a_device_without_size_is_read_only_up_to_the_limit():
+def test_a_device_is_refused_before_it_is_opened():
     with pytest.raises(InputErrors) as caught:
         load_document("/dev/zero", max_bytes=1000)
-    assert caught.value.errors[0].code == "file.too-large"
+    assert [e.code for e in caught.value.errors] == ["file.not-regular"]
+
+
+def test_a_fifo_without_writer_is_refused_not_waited_for(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = run_cli("dossier", fifo, "--as-of", "2025-06-01", "--lang", "en")  # would block forever if opened
+    assert result.exit_code == 2
+    assert "this is not a regular file" in result.stderr
 
 
 @pytest.mark.parametrize("make, code", [

@@ -17,6 +17,8 @@ from .base import Outcome
 
 KIND = "contract_elements"
 SUBJECTS = ("policy",)
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('element',)
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["elements"],

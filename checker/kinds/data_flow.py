@@ -22,6 +22,8 @@ from .base import Outcome
 
 KIND = "data_flow"
 SUBJECTS = ("dossier", "policy")
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('data', 'side')
 _NAMES = {"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": True}
 PARAMS_SCHEMA = {
     "type": "object",

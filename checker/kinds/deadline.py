@@ -12,6 +12,8 @@ from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "deadline"
 SUBJECTS = ("dossier", "calendar")
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ()
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],

@@ -23,6 +23,8 @@ from .base import Outcome
 
 KIND = "incompatible_capacities"
 SUBJECTS = ("dossier", "policy")
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('first', 'second')
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["first", "second"],

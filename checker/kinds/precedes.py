@@ -14,6 +14,8 @@ from .base import EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "precedes"
 SUBJECTS = ("dossier", "calendar")
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ()
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "before", "otherwise_day"],

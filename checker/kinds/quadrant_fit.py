@@ -29,6 +29,8 @@ from .base import Outcome
 
 KIND = "quadrant_fit"
 SUBJECTS = ("dossier", "policy")
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('allowed', 'quadrant', 'task')
 _REQUIREMENT = {
     "type": "object",
     "required": ["who", "quadrant"],

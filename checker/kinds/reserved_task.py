@@ -36,6 +36,8 @@ from .base import Outcome
 
 KIND = "reserved_task"
 SUBJECTS = ("dossier", "policy")
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('reserved_to', 'role', 'task')
 _ROLES = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
 PARAMS_SCHEMA = {
     "type": "object",

@@ -20,6 +20,8 @@ from .base import Outcome
 
 KIND = "task_staffed"
 SUBJECTS = ("policy",)
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('task', 'task_source')
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["tasks"],

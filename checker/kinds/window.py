@@ -15,6 +15,8 @@ from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
 
 KIND = "window"
 SUBJECTS = ("dossier", "calendar")
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('window_start',)
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due", "start_day"],

@@ -23,6 +23,27 @@ class _Constant:
         self.name = name
 
 
+class _Huge:
+    """Stands in for a number too long to be a plausible value (Python's int() refuses
+    more than 4,300 digits, and a float like 1e999 would silently become infinity)."""
+
+    name = "huge"
+
+
+MAX_DIGITS = 100
+
+
+def _int(text: str):
+    return _Huge() if len(text) > MAX_DIGITS else int(text)
+
+
+def _float(text: str):
+    if len(text) > MAX_DIGITS:
+        return _Huge()
+    value = float(text)
+    return _Huge() if value in (float("inf"), float("-inf")) else value
+
+
 def _no_duplicates(pairs):
     result = {}
     for key, value in pairs:
@@ -37,7 +58,8 @@ def parse_json(text: str, file: str):
     if not text.strip():
         raise InputErrors([make_error("file.empty", file)])
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_Constant)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_Constant, parse_int=_int,
+                          parse_float=_float)
     except json.JSONDecodeError as exc:
         raise InputErrors([make_error("json.syntax", file, line=exc.lineno, column=exc.colno,
                                       problem=exc.msg)]) from None
@@ -75,11 +97,11 @@ def _too_deep(text: str, file: str) -> InputError:
 
 
 def constant_paths(data) -> list[tuple]:
-    """(path, name) of every NaN / Infinity placeholder, in document order."""
+    """(path, name) of every NaN / Infinity / huge-number placeholder, in document order."""
     found, stack = [], [((), data)]
     while stack:
         path, item = stack.pop()
-        if isinstance(item, _Constant):
+        if isinstance(item, (_Constant, _Huge)):
             found.append((path, item.name))
         elif isinstance(item, dict):
             stack.extend((path + (k,), v) for k, v in reversed(list(item.items())))
@@ -91,11 +113,32 @@ def constant_paths(data) -> list[tuple]:
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
+#: A JSON string followed by a colon: a key. libyaml refuses a key of more than 1,024 characters.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?', re.S)  # from the text's start: in step with JSON's strings
+_LONG_RUN = re.compile(r'[^"]{1000}')
+#: Characters YAML counts as line breaks but JSON does not (inside strings they are content).
+_YAML_ONLY_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " ", "\t": " "})
+
+
+def _short_key(match) -> str:
+    """A long key as a short one, the colon right after it and the saved length as spaces
+    after the colon, so everything after the key stays in its column."""
+    token = match.group()
+    if match.group(1) is None or len(token) < 1000 or "\n" in token:
+        return token
+    short = f'"_long_key_{match.start()}":'
+    return short + " " * (len(token) - len(short))
+
+
 def composable(text: str) -> str:
     """JSON text the YAML composer accepts, with every character in the same place: tabs
-    become spaces, and escaped surrogate halves (an emoji as ``\\ud83d\\ude00``, which
-    libyaml refuses) become ``\\u0041``. Only positions are read from the result."""
-    return _SURROGATE.sub(r"\\u0041", text.replace("\t", " "))
+    become spaces; U+2028, U+2029 and NEL, line breaks to YAML but not to JSON, become
+    spaces too (else every later line would be off); escaped surrogate halves (an emoji
+    as ``\\ud83d\\ude00``, which libyaml refuses) become ``\\u0041``; a key longer than
+    libyaml's 1,024-character limit becomes a short placeholder (an error about that key
+    points at its object). Only positions are read from the result."""
+    text = _SURROGATE.sub(r"\\u0041", text.translate(_YAML_ONLY_BREAKS))
+    return _STRING.sub(_short_key, text) if _LONG_RUN.search(text) else text
 
 
 def _duplicate_errors(text: str, file: str, key: str) -> list[InputError]:

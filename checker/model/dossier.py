@@ -82,6 +82,8 @@ class _DossierBuilder:
         self.data = document.data if isinstance(document.data, dict) else {}
         self.vocab = vocab
         self.rejected = rejected
+        # every prefix of a rejected path, so "anything rejected below here?" is one lookup
+        self.rejected_below = {bad[:n] for bad in rejected if bad is not None for n in range(len(bad) + 1)}
         self.errors: list = []
         self.first = self.periods_ = self.actors_ = self.events_ = None
 
@@ -179,7 +181,7 @@ class _DossierBuilder:
 
     def accepted(self, path: tuple) -> bool:
         """No schema error at ``path`` or anywhere below it."""
-        return not any(bad is not None and bad[: len(path)] == path for bad in self.rejected)
+        return path not in self.rejected_below
 
     def check_titles(self, item, path) -> None:
         titles = self.get(item, path, list) or []
