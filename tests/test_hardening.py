@@ -453,3 +453,78 @@ def test_unicode_line_separators_do_not_shift_json_lines(tmp_path, vocab):
             ' "events": [{"type": "evaluatie", "date": "2025-02-30"}]}')
     errors = errors_of(load_dossier, write(tmp_path, text, "x.json"), vocab)
     assert [(e.code, e.line, e.column) for e in errors] == [("date.impossible", 4, 43)]
+
+
+# --- 4b. every writer escapes for its own syntax -----------------------------------------------
+
+HOSTILE = ['q"uote', "br[ack]et{s}", "<script>alert(1)</script>", "back`tick", "pi|pe", "new\nline",
+           "esc\x1b[2J", "bidi\u202eevil", "semi;colon", "hash#35;", "per%%cent"]
+
+
+def hostile_result(vocab, rulebook):
+    """A policy audit whose organisation, actor and organisation ids are hostile (built
+    directly: the loader would refuse most of them)."""
+    from checker.engine import audit_policy
+
+    orgs = tuple(Organisation(id=f"org {h}", type="re_integratiebedrijf", acts_for="werkgever") for h in HOSTILE)
+    actors = tuple(PolicyActor(id=h, role="casemanager", employer=f"org {h}", acts_for=f"org {h}") for h in HOSTILE)
+    policy = Policy(organisation='werk"gever\n<b>', regeling="vangnet", basiscontract=(), verzekering="geen",
+                    actors=actors, organisations=orgs, tasks=(("probleemanalyse", tuple(HOSTILE)),))
+    return audit_policy(policy, rulebook, vocab, None)
+
+
+def test_dot_output_quotes_hostile_ids(vocab, rulebook):
+    from checker.report.graph import to_dot
+
+    text = to_dot(hostile_result(vocab, rulebook))
+    lines = text.splitlines()
+    assert lines[0].startswith("digraph ") and lines[-1] == "}"
+    quoted = re.compile(r'"(?:[^"\\]|\\.)*"')
+    for line in lines[1:-1]:  # one statement per line; outside quoted strings only dot syntax
+        outside = quoted.sub("", line)
+        assert '"' not in outside and re.fullmatch(r"[\s\w\[\]=,;>#.\-]*", outside), line
+    assert "\x1b" not in text and "\u202e" not in text
+    assert '"actor: q\\"uote (casemanager)"' in text and "new\\\\u000aline" in text
+
+
+def test_mermaid_output_escapes_hostile_ids(vocab, rulebook):
+    from checker.report.graph import to_mermaid, to_mermaid_combined
+
+    result = hostile_result(vocab, rulebook)
+    for text in (to_mermaid(result), to_mermaid_combined([result, result])):
+        assert "<script>" not in text and "<b>" not in text and "\x1b" not in text and "\u202e" not in text
+        for line in text.splitlines():
+            if line.startswith("%%"):
+                continue
+            edge = re.fullmatch(r"\s+\w+ (-->|-\.->)\|[\w#;]+\| \w+", line)
+            node = re.fullmatch(r'\s+\w+(\["|\("|\{\{"|\[\("|\[/"|\{")[^"<>|`]*("\]|"\)|"\}\}|"\)\]|"/\]|"\})',
+                                line)
+            other = re.fullmatch(r"\s*(flowchart LR|end|classDef .*|class [\w,]+ conflict;|linkStyle .*|"
+                                 r'subgraph \w+\["[^"<>|`]*"\])', line)
+            assert edge or node or other, line
+        assert "actor: q#34;uote (casemanager)" in text and "pi#124;pe" in text
+
+
+def test_table_output_shows_controls_as_visible_escapes(vocab, rulebook):
+    import io
+
+    from checker.report.table import report
+
+    stream = io.StringIO()
+    report([hostile_result(vocab, rulebook)], stream, "en")
+    text = stream.getvalue()
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "esc\\u001b[2J" in text.replace("\n", "") or "\\u001b" in text
+
+
+@pytest.mark.parametrize("function, hostile, expected", [
+    ("safe_text", "a\x1b[2Jb\u2028c", "a\\u001b[2Jb\\u2028c"),
+    ("dot_quoted", 'a"b\\c\nd', '"a\\"b\\\\c\\\\u000ad"'),
+    ("mermaid_text", 'a"<b>|`[x]`#\n', "a#34;#60;b#62;#124;#96;[x]#96;#35;\\u000a"),
+    ("markdown_cell", "a|b`<i>", "a\\|b\\`&lt;i&gt;"),
+    ("html_text", '<script>"x"</script>', "&lt;script&gt;&quot;x&quot;&lt;/script&gt;"),
+])
+def test_the_shared_safe_text_functions(function, hostile, expected):
+    from checker.report import safe
+
+    assert getattr(safe, function)(hostile) == expected

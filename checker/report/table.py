@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..messages import text
 from ..model.dates import iso
 from .render import finding_message, finding_source, note_to_dict
+from .safe import safe_text
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
@@ -20,7 +21,13 @@ def _console(stream):
 def _styled(value: str, style: str):
     from rich.text import Text
 
-    return Text(value, style=style)
+    return Text(safe_text(value), style=style)
+
+
+def _cell(value) -> str:
+    """A table cell: input-derived text (ids, messages filled with ids, sources) made safe
+    for a terminal (checker/report/safe.py); markup is off, so brackets print as written."""
+    return safe_text(value)
 
 
 def _findings_table(result, lang):
@@ -36,13 +43,13 @@ def _findings_table(result, lang):
         table.add_column(text("ui", key, lang), overflow="fold")
     for f in result.findings:
         style = _SEVERITY_STYLE.get(f.severity, "")
-        cells = [_styled(text("severity", f.severity, lang), style), f.rule,
-                 text("status", f.status, lang), finding_message(result, f, lang)]
+        cells = [_styled(text("severity", f.severity, lang), style), _cell(f.rule),
+                 text("status", f.status, lang), _cell(finding_message(result, f, lang))]
         if dated:
             cells += [iso(f.due) or "-", iso(f.date) or "-"]
         if with_actors:
-            cells += [", ".join(f.actors) or "-", " → ".join(f.evidence) or "-"]
-        table.add_row(*cells, finding_source(result, f))
+            cells += [_cell(", ".join(f.actors) or "-"), _cell(" → ".join(f.evidence) or "-")]
+        table.add_row(*cells, _cell(finding_source(result, f)))
     return table
 
 
@@ -54,7 +61,7 @@ def _timeline_table(result, lang):
         table.add_column(text("ui", key, lang))
     for entry in result.timeline:
         style = _STATUS_STYLE.get(entry.status, "")
-        table.add_row(entry.step, iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
+        table.add_row(_cell(entry.step), iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
                       _styled(text("status", entry.status, lang), style))
     return table
 
@@ -62,7 +69,7 @@ def _timeline_table(result, lang):
 def report(results, stream, lang: str, many: bool | None = None) -> None:
     console = _console(stream)
     for result in results:
-        header = f" ({result.file})"
+        header = f" ({safe_text(result.file)})"
         if result.as_of:
             header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
         console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")
