@@ -443,8 +443,7 @@ def test_a_json_key_longer_than_1024_characters_keeps_every_position(tmp_path, v
     text = ('{"dossier": "D", "employer": "e", "employee": "W", "first_sick_day": "2025-01-06",\n'
             f' "{"k" * 2000}": 1,\n "actors": [],\n "events": [{{"type": "evaluatie", "date": "2025-02-30"}}]}}')
     errors = errors_of(load_dossier, write(tmp_path, text, "x.json"), vocab)
-    # the long key itself is located at its object (libyaml cannot hold it); every other error keeps its place
-    assert [(e.code, e.line, e.column) for e in errors] == [("schema.unknown-field", 1, 1), ("date.impossible", 4, 43)]
+    assert [(e.code, e.line, e.column) for e in errors] == [("schema.unknown-field", 2, 2), ("date.impossible", 4, 43)]
 
 
 def test_unicode_line_separators_do_not_shift_json_lines(tmp_path, vocab):
@@ -528,3 +527,19 @@ def test_the_shared_safe_text_functions(function, hostile, expected):
     from checker.report import safe
 
     assert getattr(safe, function)(hostile) == expected
+
+
+@pytest.mark.parametrize("source", sorted((FIXTURES / "policies").glob("*.yaml"))[:4] + [EXAMPLE],
+                         ids=lambda p: p.name)
+def test_json_positions_from_the_text_agree_with_the_yaml_composer(tmp_path, source):
+    """Every path of real files, located both ways (the composer is the reference; JSON is YAML flow)."""
+    from checker.load import strict_yaml
+    from checker.load.json_text import JsonPositions
+
+    data = json.loads(json.dumps(yaml.safe_load(source.read_text("utf-8")), default=str))
+    text = json.dumps(data, indent=1) + "\n"
+    root, problems = strict_yaml.compose_single(text, "x.json")
+    assert not problems
+    positions = JsonPositions(text, data)
+    for path, is_key in _leaves(data):
+        assert positions.locate(path, is_key) == strict_yaml.locate(root, path, is_key), path

@@ -18,6 +18,7 @@ from checker.errors import InputErrors
 from checker.load.document import DEFAULT_MAX_BYTES, load_document
 from checker.messages import render_error
 from checker.model.dossier import load_dossier
+from checker.model.policy import load_policy
 from conftest import FIXTURES, audit_dict, dossier_from_dict, run_cli
 
 INVALID = FIXTURES / "invalid"
@@ -26,9 +27,15 @@ EXPECTED = yaml.safe_load((INVALID / "expected.yaml").read_text("utf-8"))
 CORPUS = sorted(p for p in INVALID.iterdir() if p.name != "expected.yaml")
 
 
+def command_of(path) -> str:
+    """Files named ``policy-*`` are policies; every other file of the corpus is a dossier."""
+    return "policy" if path.name.startswith("policy-") else "dossier"
+
+
 def errors_of(path, vocab, **kwargs) -> list:
+    load = load_policy if command_of(path) == "policy" else load_dossier
     with pytest.raises(InputErrors) as caught:
-        load_dossier(path, vocab, **kwargs)
+        load(path, vocab, **kwargs)
     return caught.value.errors
 
 
@@ -59,7 +66,7 @@ def test_exact_message(name, lang, vocab):
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_cli_exits_2_naming_the_file_without_traceback(path):
-    result = run_cli("dossier", path, "--as-of", "2025-06-01")
+    result = run_cli(command_of(path), path, "--as-of", "2025-06-01")
     assert result.exit_code == 2
     assert result.stdout == ""
     first_line = EXPECTED[path.name]["errors"][0]["line"]
@@ -69,12 +76,13 @@ def test_cli_exits_2_naming_the_file_without_traceback(path):
 
 def test_every_file_of_a_batch_is_reported_and_valid_ones_still_audited():
     example = FIXTURES / "dossiers" / "example-bakkerij.yaml"
-    result = run_cli("dossier", example, *CORPUS, "--as-of", "2025-06-01", "--lang", "en")
+    dossiers = [p for p in CORPUS if command_of(p) == "dossier"]
+    result = run_cli("dossier", example, *dossiers, "--as-of", "2025-06-01", "--lang", "en")
     assert result.exit_code == 2
     assert "D-2025-001" in result.stdout
     reported = {line.split(":")[0] for line in result.stderr.splitlines()[:-1]}
-    assert reported == {os.path.relpath(p) for p in CORPUS}
-    total = sum(len(spec["errors"]) for spec in EXPECTED.values())
+    assert reported == {os.path.relpath(p) for p in dossiers}
+    total = sum(len(EXPECTED[p.name]["errors"]) for p in dossiers)
     assert result.stderr.splitlines()[-1] == f"{total} input error(s)"
 
 

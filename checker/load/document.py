@@ -35,14 +35,16 @@ class Document:
     max_errors: int = DEFAULT_MAX_ERRORS
     _root: Any = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
+    _json: Any = field(default=None, repr=False)
 
     def position(self, path, want_key: bool = False) -> tuple:
         """(line, column) of ``path`` in the file, or (None, None)."""
-        if self._root is None and self._text is not None:
-            # JSON: compose lazily (JSON is YAML flow syntax) only when an error needs a line
-            root, errors = strict_yaml.compose_single(json_text.composable(self._text), self.file)
-            self._root = root if not errors else False
+        if self._text is not None:
+            # JSON: positions from the JSON text itself, indexed lazily when an error needs a line
+            self._json = json_text.JsonPositions(self._text, self.data)
             self._text = None
+        if self._json is not None:
+            return self._json.locate(tuple(path), want_key)
         if not self._root:
             return None, None
         return strict_yaml.locate(self._root, tuple(path), want_key)

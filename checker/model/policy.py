@@ -200,11 +200,10 @@ class _PolicyBuilder:
             if "type" in item:
                 self.known(item["type"], self.vocab.organisation_types, "policy.unknown-organisation-type",
                            ("organisations", i, "type"))
-        known = set(seen) | {own}
+        targets = set(seen) | {own} | set(self.vocab.sides)  # built once: per item it was quadratic
         for i, item in enumerate(items):
             if "acts_for" in item:
-                self.known(item["acts_for"], known | set(self.vocab.sides), "policy.unknown-acts-for",
-                           ("organisations", i, "acts_for"))
+                self.known(item["acts_for"], targets, "policy.unknown-acts-for", ("organisations", i, "acts_for"))
         self.check_chains(items)
         self.check_reserved(items)
         return tuple(Organisation(id=o["id"], type=o.get("type"), acts_for=o.get("acts_for")) for o in items)
