@@ -428,6 +428,12 @@ def test_an_organisation_named_like_a_side_or_role_is_an_error(tmp_path, vocab, 
         ("id.reserved", "$.organisations[0].id", what)]
 
 
+def test_the_policy_organisation_itself_may_not_be_named_like_a_side(tmp_path, vocab):
+    errors = errors_of(load_policy, write(tmp_path, "organisation: werkgever\narbo: {regeling: vangnet}\nactors: []\n"),
+                       vocab)
+    assert [(e.code, e.json_path) for e in errors] == [("id.reserved", "$.organisation")]
+
+
 # --- 9. positions -------------------------------------------------------------------------------
 
 def test_list_item_errors_name_the_bad_items(tmp_path, vocab):

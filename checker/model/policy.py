@@ -245,6 +245,9 @@ class _PolicyBuilder:
     def check_reserved(self, items) -> None:
         """An organisation id that is also a side or a role name would silently become that side."""
         reserved = {**{name: "role" for name in self.vocab.roles}, **{name: "side" for name in self.vocab.sides}}
+        own = self.data["organisation"]
+        if own in reserved:
+            self.fail("id.reserved", ("organisation",), value=own, what=reserved[own])
         for i, item in enumerate(items):
             if item["id"] in reserved:
                 self.fail("id.reserved", ("organisations", i, "id"), value=item["id"], what=reserved[item["id"]])
