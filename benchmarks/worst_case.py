@@ -45,7 +45,7 @@ BASIS = ["toegang_bedrijfsarts", "werkplekbezoek", "second_opinion", "klachtenpr
 def _fill(head: dict, key: str, item, target: int) -> dict:
     """``head`` with ``key`` a list of ``item(i)`` long enough to make about ``target`` bytes."""
     probe = len(json.dumps(item(10**6)))
-    count = max(1, (target - len(json.dumps(head))) // (probe + 1))
+    count = max(1, (target - len(json.dumps(head))) // (probe + 2))  # ", " between items
     return dict(head, **{key: [item(i) for i in range(count)]})
 
 

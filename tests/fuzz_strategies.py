@@ -280,10 +280,11 @@ def control_character(draw, data, kind):
 
 @st.composite
 def huge_number(draw, data, kind):
-    """A number far beyond any sane size where a value belongs."""
+    """A number far beyond any sane size where a value belongs (below 4,300 digits, which json.dumps
+    itself refuses; the corpus has a 5,000-digit one: fixtures/invalid/huge-integer.json)."""
     _, target = draw(st.sampled_from([o for o in objects(data, kind) if o[1]]))
     key = draw(st.sampled_from(sorted(target)))
-    target[key] = draw(st.sampled_from([10 ** draw(st.integers(101, 6000)), -(10 ** 5000), 1e308, -1e308]))
+    target[key] = draw(st.sampled_from([10 ** draw(st.integers(101, 4200)), -(10 ** 4000), 1e308, -1e308]))
     return data
 
 
