@@ -1,10 +1,13 @@
 """The deadline calendar of a wachttijd: every step's due date, no events needed."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 from datetime import date
 
 from .engine import calendar_facts, run_rules
+
+
 
 
 @dataclass
@@ -15,12 +18,26 @@ class _EmptyContext:
     as_of: date = date.min
     vocab: object = None
     events: tuple = ()
+    dossier: object = field(default_factory=lambda: SimpleNamespace(
+        contract_end=None, eigenrisicodrager=(), vangnet=None, leave=()))
 
     def dates(self, types) -> list:
         return []
 
     def first(self, types):
         return None
+
+    def latest_event(self, types):
+        return None
+
+    def agreed_due(self, rule_id):
+        return None
+
+    def term_end(self):
+        return self.calendar.wachttijd_last_day()
+
+    def not_required_reason(self, due):
+        return None if self.calendar.required(due) else "hersteld"
 
 
 @dataclass

@@ -19,7 +19,7 @@ def register(main) -> None:
 @guarded
 def calendar(dossier_path, first_sick_day, fmt, lang, rule_dirs, max_bytes, debug):
     """Every Wvp deadline from a first sick day, or from a dossier (with samentelling)."""
-    from ..model.calendar import SickCalendar
+    from ..engine import wachttijd_calendar
     from ..model.dossier import load_dossier
     from ..planning import plan_for
     from ..report.calendar import CALENDAR_REPORTERS
@@ -28,8 +28,10 @@ def calendar(dossier_path, first_sick_day, fmt, lang, rule_dirs, max_bytes, debu
         raise click.UsageError("give either --first-sick-day DATE or a DOSSIER file (not both)")
     vocab, rulebook = load_context(rule_dirs)
     if dossier_path:
-        loaded = load_dossier(dossier_path, vocab, max_bytes)
-        plan = plan_for(loaded.calendar(), rulebook, file=loaded.file, subject=loaded.id)
+        loaded = load_dossier(dossier_path, vocab, max_bytes, steps=rulebook.deviable_ids())
+        plan = plan_for(wachttijd_calendar(loaded.periods, loaded.leave), rulebook, file=loaded.file,
+                        subject=loaded.id)
     else:
-        plan = plan_for(SickCalendar.open_from(parse_option_date(first_sick_day, "--first-sick-day", lang)), rulebook)
+        first = parse_option_date(first_sick_day, "--first-sick-day", lang)
+        plan = plan_for(wachttijd_calendar(((first, None),)), rulebook)
     CALENDAR_REPORTERS[fmt]([plan], rulebook.by_id(), sys.stdout, lang)

@@ -21,7 +21,10 @@ def plan_to_dict(plan, rules) -> dict:
         "wachttijd_last_day": iso(plan.facts["wachttijd_last_day"]),
         "wachttijd_first_day_after": iso(plan.facts["wachttijd_first_day_after"]),
         "max_loonsanctie_end": iso(plan.facts["max_loonsanctie_end"]),
+        "max_loonsanctie_until": iso(plan.facts["max_loonsanctie_until"]),
     }
+    if plan.facts.get("leave"):
+        data["leave"] = [{"from": iso(s), "to": iso(e)} for s, e in plan.facts["leave"]]
     if plan.subject:
         data["subject"] = plan.subject
         data["file"] = plan.file
@@ -47,7 +50,9 @@ def report_table(plans, rules, stream, lang) -> None:
             rule = rules.get(entry.step)
             table.add_row(entry.step, localized(rule.title, lang) if rule else "", iso(entry.window_start) or "",
                           iso(entry.due))
-        for key in ("wachttijd_last_day", "wachttijd_first_day_after", "max_loonsanctie_end"):
+        for start, end in plan.facts.get("leave", ()):
+            table.add_row("", text("ui", "leave", lang), iso(start), iso(end))
+        for key in ("wachttijd_last_day", "wachttijd_first_day_after", "max_loonsanctie_end", "max_loonsanctie_until"):
             table.add_row("", text("ui", key, lang), "", iso(plan.facts[key]))
         console.print(table)
 

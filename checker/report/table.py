@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..messages import text
 from ..model.dates import iso
-from .render import finding_message, finding_source, note_to_dict
+from .render import finding_message, finding_source, note_to_dict, timeline_status
 from .safe import safe_text
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -62,7 +62,7 @@ def _timeline_table(result, lang):
     for entry in result.timeline:
         style = _STATUS_STYLE.get(entry.status, "")
         table.add_row(_cell(entry.step), iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
-                      _styled(text("status", entry.status, lang), style))
+                      _styled(timeline_status(entry, lang), style))
     return table
 
 
