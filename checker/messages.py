@@ -28,7 +28,7 @@ COMMON_RULE_PARAMS = ("due", "date", "actors", "status", "days")
 
 
 def template_problems(template: str, allowed) -> list[tuple[str, str]]:
-    """(placeholder, problem) for every placeholder of ``template`` that :func:`fill`
+    """(placeholder name, problem) for every placeholder of ``template`` that :func:`fill`
     would not fill: a name not in ``allowed``, attribute access, indexing, a format
     spec, a conversion, a number, or a brace that is not closed or doubled."""
     try:
@@ -39,7 +39,7 @@ def template_problems(template: str, allowed) -> list[tuple[str, str]]:
     for _, name, spec, conversion in fields:
         if name is None:
             continue
-        field = "{" + name + "}"
+        field = name  # shown through the gate: a dotted name is a token, braces are not
         if not name or name.isdigit():
             problems.append((field, "template: positional"))
         elif "." in name:
