@@ -165,6 +165,24 @@ def make_error(code: str, file: str, path=None, line=None, column=None, hint=Non
                       hint=hint if hint is None or is_token(hint) else None)
 
 
+class CappedErrors(list):
+    """A builder's errors: the first ``limit`` kept, the rest only counted (flat memory).
+
+    A builder asks :meth:`full` before making an error, so an error past the cap costs
+    neither a position lookup nor memory; :meth:`collected` adds the ``errors.more`` line.
+    """
+
+    def __init__(self, file: str, limit: int) -> None:
+        super().__init__()
+        self.file, self.limit, self.more = file, limit, 0
+
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def collected(self) -> list:
+        return list(self) + ([make_error("errors.more", self.file, count=self.more)] if self.more else [])
+
+
 @dataclass
 class InputErrors(Exception):
     """All problems found in one or more input files."""

@@ -88,7 +88,7 @@ def load_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
     else:
         document = _load_yaml(content, file)
     document.max_errors = max_errors or current_max_errors()
-    errors = text.string_errors(document)
+    errors = text.string_errors(document) if text.may_hide_unsafe(content) else []
     if errors:
         raise InputErrors(errors)
     return document

@@ -21,6 +21,10 @@ class _Constant:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        _placeholders_made[0] += 1
+
+
+_placeholders_made = [0]  # placeholders of the last parse (one parse at a time: the CLI reads files in turn)
 
 
 class _Huge:
@@ -33,15 +37,20 @@ class _Huge:
 MAX_DIGITS = 100
 
 
+def _huge() -> _Huge:
+    _placeholders_made[0] += 1
+    return _Huge()
+
+
 def _int(text: str):
-    return _Huge() if len(text) > MAX_DIGITS else int(text)
+    return _huge() if len(text) > MAX_DIGITS else int(text)
 
 
 def _float(text: str):
     if len(text) > MAX_DIGITS:
-        return _Huge()
+        return _huge()
     value = float(text)
-    return _Huge() if value in (float("inf"), float("-inf")) else value
+    return _huge() if value in (float("inf"), float("-inf")) else value
 
 
 def _no_duplicates(pairs):
@@ -57,6 +66,7 @@ def parse_json(text: str, file: str):
     """Plain data of a JSON text; raise InputErrors for every problem found."""
     if not text.strip():
         raise InputErrors([make_error("file.empty", file)])
+    _placeholders_made[0] = 0
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_Constant, parse_int=_int,
                           parse_float=_float)
@@ -97,7 +107,10 @@ def _too_deep(text: str, file: str) -> InputError:
 
 
 def constant_paths(data) -> list[tuple]:
-    """(path, name) of every NaN / Infinity / huge-number placeholder, in document order."""
+    """(path, name) of every NaN / Infinity / huge-number placeholder, in document order
+    (the parse hooks count them: a file without any is not walked)."""
+    if not _placeholders_made[0]:
+        return []
     found, stack = [], [((), data)]
     while stack:
         path, item = stack.pop()

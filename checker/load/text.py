@@ -116,6 +116,16 @@ UNSAFE_IN_STRING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\
                               "\u2066-\u2069\ud800-\udfff]")
 
 
+#: Where an unsafe character can come from in a file's text: raw (C1, bidi: the file-level check
+#: lets those through), or written as an escape (any backslash). A text without either cannot
+#: hold one after parsing, so the walk over every string is skipped (most files).
+_MAY_HIDE_UNSAFE = re.compile("[\\\\\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def may_hide_unsafe(content: str) -> bool:
+    return _MAY_HIDE_UNSAFE.search(content) is not None
+
+
 def char_name(char: str) -> str:
     return f"U+{ord(char):04X}"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..errors import InputErrors, did_you_mean
+from ..errors import CappedErrors, InputErrors, did_you_mean
 from ..load.document import Document
 from ..load.schema import validate
 from .calendar import SickCalendar
@@ -93,7 +93,7 @@ def build_dossier(document: Document, vocab, steps=None) -> Dossier:
     schema_errors = validate(document, "dossier")
     builder = _DossierBuilder(document, vocab, {e.path for e in schema_errors}, steps)
     builder.check()
-    errors = schema_errors + builder.errors
+    errors = schema_errors + builder.errors.collected()
     if errors:
         raise InputErrors(errors)
     return builder.dossier()
@@ -111,10 +111,13 @@ class _DossierBuilder:
         # every prefix of a rejected path, so "anything rejected below here?" is one lookup
         self.rejected_below = {bad[:n] for bad in rejected if bad is not None for n in range(len(bad) + 1)}
         self.steps = steps
-        self.errors: list = []
+        self.errors = CappedErrors(document.file, document.max_errors)
         self.first = self.periods_ = self.actors_ = self.events_ = self.leave_ = None
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
+        if self.errors.full():  # past --max-errors: counted, not made (checker/errors.py CappedErrors)
+            self.errors.more += 1
+            return
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
     def get(self, mapping, path: tuple, kind=str):

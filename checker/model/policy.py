@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..errors import InputErrors, did_you_mean
+from ..errors import CappedErrors, InputErrors, did_you_mean
 from ..load.document import Document
 from ..load.schema import validate
 from .dates import DateProblem, parse_date
@@ -113,7 +113,7 @@ def build_policy(document: Document, vocab) -> Policy:
     builder = _PolicyBuilder(document, vocab)
     policy = builder.build()
     if builder.errors:
-        raise InputErrors(builder.errors)
+        raise InputErrors(builder.errors.collected())
     return policy
 
 
@@ -141,9 +141,12 @@ class _PolicyBuilder:
         self.doc = document
         self.data = document.data
         self.vocab = vocab
-        self.errors: list = []
+        self.errors = CappedErrors(document.file, document.max_errors)
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
+        if self.errors.full():  # past --max-errors: counted, not made (checker/errors.py CappedErrors)
+            self.errors.more += 1
+            return
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
     def known(self, value, choices, code: str, path, want_key=False) -> bool:
