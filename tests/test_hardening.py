@@ -218,6 +218,17 @@ def test_schema_errors_are_capped_and_counted_without_keeping_them(tmp_path, voc
     assert len(errors) == 8 and errors[-1].code == "errors.more" and errors[-1].param_dict()["count"] > 900
 
 
+def test_counting_beyond_the_cap_is_bounded_too(tmp_path):
+    from checker.load.schema import MAX_COUNTED
+
+    text = "dossier: D\nemployer: e\nemployee: W\nfirst_sick_day: 2025-01-06\nactors: []\nevents:\n" + \
+        "  - {type: 1}\n" * MAX_COUNTED
+    result = run_cli("dossier", write(tmp_path, text), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-2].endswith(
+        f"and more than {MAX_COUNTED} further errors in this file (not shown; see --max-errors)")
+
+
 def test_max_errors_option(tmp_path):
     text = "dossier: D\nemployer: e\nemployee: W\nfirst_sick_day: 2025-01-06\nactors: []\nevents:\n" + \
         "  - {type: evaluatie}\n" * 30

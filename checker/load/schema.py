@@ -22,8 +22,8 @@ def load_schema(name: str) -> dict:
 
 
 #: After a file's --max-errors errors, the rest are only counted, up to this many
-#: (counting means validating, so it is bounded too: "more than 10000" beyond it).
-MAX_COUNTED = 10_000
+#: (counting means validating, so it is bounded too: "more than 1000" beyond it).
+MAX_COUNTED = 1_000
 #: Characters refused in an identifier (``x-expected: identifier``) besides those refused
 #: in every string (load/text.py): tab, line breaks, NEL and the Unicode line and paragraph separators.
 _BAD_IN_IDENTIFIER = re.compile("[\t\n\r\x85\u2028\u2029]")
