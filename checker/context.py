@@ -118,11 +118,11 @@ class DossierContext:
             return CONTRACT_END
         return None
 
-    def agreed_due(self, rule_id: str):
-        """The due date employer and employee agreed for a step (Regeling procesgang art. 5):
-        the latest ``afwijking_termijn`` for it, or None."""
+    def agreement(self, rule_id: str):
+        """The latest ``afwijking_termijn`` event for a step (Regeling procesgang art. 5), or None;
+        its ``date`` is when it was agreed, its ``due`` the agreed due date."""
         agreed = [e for e in self._by_type.get("afwijking_termijn", ()) if e.step == rule_id]
-        return max(agreed, key=lambda e: (e.date, e.index)).due if agreed else None
+        return max(agreed, key=lambda e: (e.date, e.index)) if agreed else None
 
     # --- notes -----------------------------------------------------------------------------
     def skipped_events(self) -> dict:
@@ -139,13 +139,20 @@ class DossierContext:
         }
 
     def _not_preferred(self) -> int:
-        """Events of a task with a preferred role (roles/tasks.yaml ``prefer``) whose performers
-        include nobody in that role: accepted (e.g. "bedrijfsarts of arbodienst"), but noted."""
+        """Events of a task with a preferred role (roles/tasks.yaml ``prefer``) performed by another
+        role the task allows (the arbodienst for the bedrijfsarts: "bedrijfsarts of arbodienst")
+        and by nobody in the preferred role: accepted, but noted. Anyone else is a role check's
+        business (rol.voorbehouden-taak), not this note's."""
         roles = {a.id: a.role for a in self.dossier.actors}
         count = 0
         for event in self.events:
-            preferred = self.vocab.tasks.get(event.type, {}).get("prefer")
-            if preferred and event.by and not any(roles.get(who) == preferred for who in event.by):
+            task = self.vocab.tasks.get(event.type, {})
+            preferred = task.get("prefer")
+            if not preferred or not event.by:
+                continue
+            performers = {roles.get(who) for who in event.by}
+            others = set(task.get("reserved_to", ())) - {preferred}
+            if preferred not in performers and performers & others:
                 count += 1
         return count
 

@@ -30,7 +30,7 @@ class _EmptyContext:
     def latest_event(self, types):
         return None
 
-    def agreed_due(self, rule_id):
+    def agreement(self, rule_id):
         return None
 
     def term_end(self):

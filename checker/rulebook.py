@@ -39,6 +39,7 @@ class Rule:
     practice_norm: bool = False
     explanation: MappingProxyType | None = field(default=None, compare=False)
     deviable: bool = False  # afwijking_termijn may set its due date (Regeling procesgang art. 5)
+    deviable_with: tuple = ()  # other steps whose agreed due date this step follows (the plan's casemanager)
     version_by: MappingProxyType | None = None  # which date picks the version (default: wachttijd start)
     versions: tuple = field(default=(), compare=False)  # earlier versions (Rules), oldest first
 
@@ -153,7 +154,8 @@ def load_rule(path: Path, vocab) -> Rule:
         file=document.file, practice_norm=data.get("practice_norm", False),
         valid_from=validity["valid_from"], valid_until=validity["valid_until"],
         explanation=_freeze(data["explanation"]) if "explanation" in data else None,
-        deviable=data.get("deviable", False),
+        deviable=bool(data.get("deviable", False) or data.get("deviable_with")),
+        deviable_with=tuple(data.get("deviable_with", ())),
         version_by=_freeze(data["version_by"]) if "version_by" in data else None,
     )
     return replace(newest, versions=tuple(

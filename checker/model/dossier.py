@@ -8,7 +8,7 @@ schema and semantic errors are reported together in one run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..errors import CappedErrors, InputErrors, did_you_mean
 from ..load.document import Document
@@ -69,6 +69,7 @@ class Dossier:
     contract_end: date | None = None
     eigenrisicodrager: tuple = ()  # "ziektewet", "wga"
     vangnet: str | None = None
+    positions: object = field(default=None, compare=False, repr=False)  # load.positions.Positions
 
     def calendar(self) -> SickCalendar:
         return SickCalendar.from_periods(self.periods, leave=[(x.start, x.end) for x in self.leave])
@@ -113,6 +114,7 @@ class _DossierBuilder:
         self.steps = steps
         self.errors = CappedErrors(document.file, document.max_errors)
         self.first = self.periods_ = self.actors_ = self.events_ = self.leave_ = None
+        self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
         if self.errors.full():  # past --max-errors: counted, not made (checker/errors.py CappedErrors)
@@ -164,12 +166,15 @@ class _DossierBuilder:
 
     def dossier(self) -> Dossier:
         """The checked dossier (only called when there were no errors at all)."""
+        from ..load.positions import Positions
+
+        positions = Positions(self.doc, self.actor_index, [(e.type, e.date, e.index) for e in self.events_])
         return Dossier(id=self.data["dossier"], employer=self.data["employer"], employee=self.data["employee"],
                        first_sick_day=self.first, periods=self.periods_, actors=self.actors_,
                        events=self.events_, file=self.doc.file, leave=self.leave_,
                        contract_end=self.contract_end,
                        eigenrisicodrager=tuple(sorted(self.data.get("eigenrisicodrager", ()))),
-                       vangnet=self.data.get("vangnet"))
+                       vangnet=self.data.get("vangnet"), positions=positions)
 
     def leave(self, periods) -> tuple:
         """Leave intervals, checked: in order, not overlapping each other or a sick period."""
@@ -222,7 +227,7 @@ class _DossierBuilder:
                       first=first.isoformat(), start=valid[0][1].isoformat())
 
     def actors(self) -> tuple:
-        actors, seen = [], {}
+        actors, seen = [], self.actor_index
         employee = self.get(self.data, ("employee",))
         for i, item in self.items("actors"):
             actor_id = self.get(item, ("actors", i, "id"))
@@ -266,7 +271,44 @@ class _DossierBuilder:
             self.check_parties(item, path, kind, by, known_actors)
             if when and kind:
                 events.append(Event(type=kind, date=when, by=by, actor=appointed, index=i, **extra))
+        self.check_set_ends(events)
         return tuple(events)
+
+    def check_set_ends(self, events) -> None:
+        """Dates UWV sets must be possible (WIA art. 23 lid 6, art. 24, art. 66 lid 2): an extension
+        ends after the ordinary wachttijd; a shortened wachttijd lasts 13 to 78 weeks and ends at
+        least ten weeks after the one early IVA application; an agreed term lies in the wachttijd."""
+        if not self.periods_ or any(p[0] is None for p in self.periods_):
+            return
+        from .calendar import WACHTTIJD_DAYS, SickCalendar
+
+        calendar = SickCalendar.from_periods(self.periods_, leave=[(x.start, x.end) for x in self.leave_ or ()])
+        ordinary_end = calendar.day(WACHTTIJD_DAYS)
+        applications = sorted((e for e in events if e.type == "iva_aanvraag_vervroegd"), key=lambda e: (e.date, e.index))
+        for event in events:
+            path = ("events", event.index)
+            if event.type == "verlenging_loondoorbetaling" and event.until and event.until <= ordinary_end:
+                self.fail("event.until-before-end", path + ("until",), until=event.until.isoformat(),
+                          end=ordinary_end.isoformat())
+            elif event.type == "iva_toegekend" and event.wachttijd_end:
+                self.check_iva_end(event, calendar, applications, path)
+            elif event.type == "afwijking_termijn" and event.due and self.first and event.due < self.first:
+                self.fail("event.before-first-sick-day", path + ("due",), date=event.due.isoformat(),
+                          first=self.first.isoformat())
+        if len(applications) > 1:
+            self.fail("event.iva-twice", ("events", applications[1].index), first=applications[0].date.isoformat())
+
+    def check_iva_end(self, event, calendar, applications, path) -> None:
+        from .calendar import LONGEST_SHORTENED_DAYS, SHORTEST_SHORTENED_DAYS
+
+        weeks = calendar.counted_day(event.wachttijd_end)
+        applied = [a for a in applications if a.date <= event.date]
+        if not applied:
+            self.fail("event.iva-without-application", path)
+        elif not SHORTEST_SHORTENED_DAYS <= weeks <= LONGEST_SHORTENED_DAYS or \
+                event.wachttijd_end < applied[0].date + timedelta(weeks=10):
+            self.fail("event.iva-end-impossible", path + ("wachttijd_end",), value=event.wachttijd_end.isoformat(),
+                      applied=applied[0].date.isoformat())
 
     def event_fields(self, item, path, kind) -> dict:
         """The fields only some event types carry (roles/tasks.yaml ``fields``): required for

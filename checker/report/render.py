@@ -120,3 +120,63 @@ def result_to_dict(result, lang: str) -> dict:
         data["policy"] = dict(result.facts)
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]
     return data
+
+
+# -- header facts for the document reports (HTML, Markdown) --------------------------------
+# One small function of their own; the table and JSON may get richer header facts from
+# another change (next steps, days late): these two are meant to be unified with them.
+
+def long_date(value: date | None, lang: str) -> str:
+    """``ma 2025-01-06``: a date with its weekday, as people read dates."""
+    if value is None:
+        return "-"
+    return f"{text('ui', 'weekdays', lang).split()[value.weekday()]} {value.isoformat()}"
+
+
+def upcoming_steps(result, limit: int = 3) -> list:
+    """The next timeline steps still to do after the as-of date, earliest first."""
+    return [e for e in result.timeline if e.status == "upcoming" and e.due][:limit]
+
+
+def header_facts(result, lang: str) -> list:
+    """(label, value) pairs that head a subject's section: its dates, or the policy's facts."""
+    facts = result.facts
+    if result.kind == "dossier":
+        rows = [(text("ui", "first_sick_day", lang), long_date(facts.get("wachttijd_start"), lang)),
+                (text("ui", "wachttijd_end", lang), long_date(facts.get("wachttijd_last_day"), lang))]
+        if facts.get("recovered_after"):
+            rows.append((text("ui", "recovered_after", lang), long_date(facts["recovered_after"], lang)))
+        rows.append((text("ui", "as_of", lang).capitalize(), long_date(result.as_of, lang)))
+        steps = [f"{finding_title_of(result, e.step, lang)} ({long_date(e.due, lang)})"
+                 for e in upcoming_steps(result)]
+        rows.append((text("ui", "next_steps", lang), "; ".join(steps) or text("ui", "none", lang)))
+        return rows
+    rows = [(text("ui", "as_of", lang).capitalize(), long_date(result.as_of, lang))]
+    for key in ("regeling", "verzekering", "actors", "assignments"):
+        if key in facts:
+            rows.append((text("ui", key, lang), str(facts[key])))
+    return rows
+
+
+def finding_title_of(result, rule_id: str, lang: str) -> str:
+    """A rule's title by id (a timeline step's), or the id when the rule is unknown."""
+    rule = result.rules.get(rule_id)
+    return localized(rule.title, lang) if rule else rule_id
+
+
+def leave_periods(result) -> tuple:
+    """Leave periods as (start, end) pairs when the audit knows them (facts["leave"]), else ()."""
+    found = result.facts.get("leave") or ()
+    pairs = []
+    for item in found:
+        start, end = (item.start, item.end) if hasattr(item, "start") else tuple(item)[:2]
+        if isinstance(start, date):
+            pairs.append((start, end if isinstance(end, date) else start))
+    return tuple(sorted(pairs))
+
+
+def evidence_words(evidence) -> str:
+    """An evidence path as words: ``anna → performs → probleemanalyse`` (node kinds left out)."""
+    from ..roles.labels import name_of
+
+    return " → ".join(name_of(part) if i % 2 == 0 and ":" in part else part for i, part in enumerate(evidence))
