@@ -10,28 +10,50 @@ from __future__ import annotations
 
 import difflib
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 #: What a message may quote of the input: one short word-like token. Anything
-#: else (a sentence, a long string) may be free text with medical detail, so it
-#: is replaced by HIDDEN, which the renderer words as "[text not shown]".
-_TOKEN = re.compile(r"^[\w.:+/!,#@-]{1,64}$")
+#: else (a sentence, a long string, a control character) may be free text with
+#: medical detail or a terminal escape, so it is replaced by HIDDEN, which the
+#: renderer words as "[text not shown]". ``\w`` covers letters and digits only:
+#: no control, format (bidi) or separator character is a word character.
+_TOKEN = re.compile(r"[\w.:+/!,#@-]{1,64}")
 HIDDEN = "<hidden>"
-#: Parameters that carry input text (the others are counts, dates we parsed, or our own words).
-ECHOED_PARAMS = frozenset({"value", "key", "field", "tag"})
+#: Parameters our own code fills (counts, limits, our own words, dates we parsed,
+#: descriptions already gated by the schema module). Every other parameter may
+#: carry input and passes the gate, :func:`safe_echo`; a new parameter is gated
+#: unless it is added here, so forgetting is safe.
+OWN_PARAMS = frozenset({"limit", "count", "first", "first_line", "byte", "char", "low", "high", "allowed",
+                        "types", "expected", "got", "problem", "reason", "dir", "what", "other", "kind",
+                        "more", "index", "sides", "missing"})
+#: How many distinct misspelled names per file get a did-you-mean, and how many
+#: candidates are compared at most: a suggestion is a courtesy, never a cost
+#: that grows with the square of the input (docs/errors.md).
+MAX_SUGGESTED = 50
+MAX_CANDIDATES = 2000
 
 
 def is_token(text: str) -> bool:
     """True when ``text`` is short and word-like enough to quote in a message."""
-    return bool(_TOKEN.match(text))
+    return isinstance(text, str) and _TOKEN.fullmatch(text) is not None
 
 
 def safe_echo(value):
-    """``value`` if it may appear in a message, else HIDDEN (strings only are checked)."""
-    if isinstance(value, str) and not is_token(value):
-        return HIDDEN
-    return value
+    """The gate: every message parameter taken from input passes here.
+
+    An identifier-shaped single token is kept; any other string becomes HIDDEN.
+    A tuple or list (a chain of ids) is gated item by item and joined with
+    `` -> ``. Numbers, booleans and None pass (they cannot carry text).
+    """
+    if isinstance(value, (tuple, list)):
+        return " -> ".join(str(safe_echo(v)) for v in value)
+    if isinstance(value, (bool, int, float)) or value is None:
+        return value
+    if isinstance(value, str) and is_token(value):
+        return value
+    return HIDDEN
 
 
 #: The longest configuration text (a pack's or override's reason) a report shows.
@@ -70,13 +92,45 @@ def json_path(path: Sequence[str | int] | None) -> str | None:
     return out
 
 
+class _Budget:
+    """Did-you-mean suggestions left for the file being read (see :func:`new_suggestion_budget`)."""
+
+    def __init__(self, limit: int = MAX_SUGGESTED) -> None:
+        self.limit = limit
+        self.asked: dict = {}
+
+
+_budget: ContextVar = ContextVar("suggestion_budget", default=None)
+
+
+def new_suggestion_budget(limit: int = MAX_SUGGESTED) -> None:
+    """Start a fresh suggestion budget; the loader calls this once per input file."""
+    _budget.set(_Budget(limit))
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """The closest known name to a misspelled one, or None."""
-    if not isinstance(word, str):
+    """The closest known name to a misspelled one, or None.
+
+    Bounded: only the first MAX_SUGGESTED distinct words of a file are looked
+    up (the same word again is answered from memory), a word longer than a
+    token is never compared, and at most MAX_CANDIDATES choices are compared
+    (a larger set, such as the actors of a huge file, gets no suggestion).
+    """
+    if not isinstance(word, str) or not is_token(word):
+        return None
+    budget = _budget.get() or _Budget()  # outside a file load (tests, plain data): this call only
+    if word in budget.asked:
+        return budget.asked[word]
+    if len(budget.asked) >= budget.limit:
+        return None
+    size = len(choices) if hasattr(choices, "__len__") else None
+    if size is not None and size > MAX_CANDIDATES:
+        budget.asked[word] = None
         return None
     names = sorted({c for c in choices if isinstance(c, str)})  # a broken file may put None or 17 among them
-    matches = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    matches = difflib.get_close_matches(word, names[:MAX_CANDIDATES], n=1, cutoff=0.6)
+    budget.asked[word] = matches[0] if matches else None
+    return budget.asked[word]
 
 
 @dataclass(frozen=True)
@@ -118,12 +172,30 @@ class InputError:
 
 
 def make_error(code: str, file: str, path=None, line=None, column=None, hint=None, **params) -> InputError:
-    """An InputError; input text in ``value``/``key``/``field``/``tag`` and the hint is
-    kept only when it is a short token (see :func:`safe_echo`)."""
-    params = {name: safe_echo(v) if name in ECHOED_PARAMS else v for name, v in params.items()}
+    """An InputError; every parameter not in OWN_PARAMS, and the hint, pass the gate
+    (:func:`safe_echo`): input text is kept only when it is a short token."""
+    params = {name: v if name in OWN_PARAMS else safe_echo(v) for name, v in params.items()}
     return InputError(code=code, file=file, path=None if path is None else tuple(path), line=line,
                       column=column, params=tuple(sorted(params.items())),
                       hint=hint if hint is None or is_token(hint) else None)
+
+
+class CappedErrors(list):
+    """A builder's errors: the first ``limit`` kept, the rest only counted (flat memory).
+
+    A builder asks :meth:`full` before making an error, so an error past the cap costs
+    neither a position lookup nor memory; :meth:`collected` adds the ``errors.more`` line.
+    """
+
+    def __init__(self, file: str, limit: int) -> None:
+        super().__init__()
+        self.file, self.limit, self.more = file, limit, 0
+
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def collected(self) -> list:
+        return list(self) + ([make_error("errors.more", self.file, count=self.more)] if self.more else [])
 
 
 @dataclass

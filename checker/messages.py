@@ -1,6 +1,7 @@
 """Texts in Dutch (default) and English, rendered at report time only."""
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 from importlib import resources
@@ -21,15 +22,62 @@ def catalogue() -> dict:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-class _Lenient(dict):
-    """Leave unknown placeholders visible instead of crashing a report."""
+#: Names a message placeholder may use: a plain name, nothing else (no attribute
+#: access, indexing, format spec or conversion: the allow-list of those is empty).
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+#: Placeholders every rule kind fills (checker/report/render.py), besides the kind's MESSAGE_PARAMS.
+COMMON_RULE_PARAMS = ("due", "date", "actors", "status", "days")
 
-    def __missing__(self, key):
-        return "{" + key + "}"
+
+def template_problems(template: str, allowed) -> list[tuple[str, str]]:
+    """(placeholder name, problem) for every placeholder of ``template`` that :func:`fill`
+    would not fill: a name not in ``allowed``, attribute access, indexing, a format
+    spec, a conversion, a number, or a brace that is not closed or doubled."""
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:
+        return [("{", "template: syntax")]
+    problems = []
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        field = name  # shown through the gate: a dotted name is a token, braces are not
+        if not name or name.isdigit():
+            problems.append((field, "template: positional"))
+        elif "." in name:
+            problems.append((field, "template: attribute"))
+        elif "[" in name:
+            problems.append((field, "template: index"))
+        elif spec:
+            problems.append((field, "template: format"))
+        elif conversion:
+            problems.append((field, "template: conversion"))
+        elif not _NAME.fullmatch(name) or name not in allowed:
+            problems.append((field, "template: unknown name"))
+    return problems
 
 
 def fill(template: str, params: dict) -> str:
-    return string.Formatter().vformat(template, (), _Lenient(params))
+    """``template`` with each ``{name}`` replaced by ``str(params[name])``.
+
+    Never ``str.format``: a placeholder that is not a plain name, or that has no
+    value, stays as written, so a bad template can neither crash a report, nor
+    walk attributes (``{due.__class__}``), nor pad to any width (``{due:>400000000}``).
+    """
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:  # an unbalanced brace: show the text as written
+        return template
+    out = []
+    for literal, name, spec, conversion in fields:
+        out.append(literal)
+        if name is None:
+            continue
+        if _NAME.fullmatch(name) and not spec and not conversion and name in params:
+            out.append(str(params[name]))
+        else:
+            out.append("{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}")
+    return "".join(out)
 
 
 def text(section: str, key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
@@ -59,8 +107,8 @@ def _localized_params(error, lang: str) -> dict:
         if params.get(name) in words:
             params[name] = text("expected", params[name], lang)
     for name, value in params.items():
-        if value == HIDDEN:
-            params[name] = text("ui", "hidden", lang)
+        if isinstance(value, str) and HIDDEN in value:  # a whole value, or ids in a chain
+            params[name] = value.replace(HIDDEN, text("ui", "hidden", lang))
     if "problem" in params:
         params["problem"] = parser_problem(params["problem"], lang)
     return params

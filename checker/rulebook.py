@@ -145,11 +145,15 @@ def load_rule(path: Path, vocab) -> Rule:
     errors.extend(param_errors)
     if not param_errors:
         errors.extend(_vocabulary_errors(document, module, vocab))
+        errors.extend(_order_errors(document, module))
+    errors.extend(_template_errors(document, module))
     if "version_by" in data and data["version_by"]["event"] not in vocab.tasks:
         errors.append(document.error("rule.unknown-event", ("version_by", "event"), value=data["version_by"]["event"],
                                      hint=did_you_mean(data["version_by"]["event"], vocab.tasks)))
     validity = {key: _rule_date(document, data, key, ("",), errors) for key in ("valid_from", "valid_until")}
     versions = _versions(document, module, vocab, validity, errors)
+    if validity["valid_from"] and validity["valid_until"] and validity["valid_until"] < validity["valid_from"]:
+        errors.append(document.error("rule.bad-order", ("valid_until",), field="valid_from", other="valid_until"))
     if errors:
         raise InputErrors(errors)
     newest = Rule(
@@ -213,6 +217,43 @@ def _rule_date(document, mapping: dict, key: str, path: tuple, errors: list):
         errors.append(document.error(problem.code, where, value=problem.value,
                                      low=EARLIEST.isoformat(), high=LATEST.isoformat()))
         return None
+
+
+def _with_versions(document) -> list:
+    """(mapping, path) of the rule itself and of each of its earlier versions."""
+    versions = document.data.get("versions", [])
+    return [(document.data, ())] + [(entry, ("versions", i)) for i, entry in enumerate(versions)
+                                   if isinstance(entry, dict)]
+
+
+def _template_errors(document, module) -> list:
+    """Every placeholder of the rule's messages (and its versions' messages) must be one the
+    kind fills, written as a plain ``{name}`` (messages.template_problems); checked when the pack loads."""
+    from .messages import COMMON_RULE_PARAMS, template_problems
+
+    allowed = COMMON_RULE_PARAMS + tuple(getattr(module, "MESSAGE_PARAMS", ()))
+    errors = []
+    for mapping, path in _with_versions(document):
+        message = mapping.get("message")
+        for lang, template in sorted(message.items() if isinstance(message, dict) else ()):
+            for field, problem in template_problems(str(template), allowed):
+                errors.append(document.error("rule.bad-template", path + ("message", lang), field=field,
+                                             problem=problem, allowed=", ".join("{" + n + "}" for n in allowed)))
+    return errors
+
+
+def _order_errors(document, module) -> list:
+    """A window must open before it closes: ``start_day`` on or before the due ``day`` (also in versions)."""
+    errors = []
+    for mapping, path in _with_versions(document):
+        params = mapping.get("params")
+        if not isinstance(params, dict):
+            continue
+        start, due = params.get("start_day"), params.get("due")
+        if isinstance(start, int) and isinstance(due, dict) and isinstance(due.get("day"), int) and start > due["day"]:
+            errors.append(document.error("rule.bad-order", path + ("params", "start_day"), field="start_day",
+                                         other="due.day"))
+    return errors
 
 
 def _vocabulary_errors(document, module, vocab, params=None, path=("params",)) -> list:

@@ -159,8 +159,10 @@ def policies(draw) -> dict:
     ids = draw(st.lists(st.sampled_from(ACTOR_IDS), min_size=1, max_size=6, unique=True))
     actors = [draw(actor_entry(a, [ORGANISATION] + [o["id"] for o in orgs])) for a in ids]
     doctors = [a["id"] for a in actors if a["role"] == "bedrijfsarts"]
-    for actor in actors:
-        others = [d for d in doctors if d != actor["id"]]
+    for position, actor in enumerate(actors):
+        # a bedrijfsarts may be delegated by one listed before it only: no delegation loop (issue 8)
+        others = [d for d in doctors if d != actor["id"]
+                  and (actor["role"] != "bedrijfsarts" or ids.index(d) < position)]
         if others and draw(st.booleans()):
             actor["delegated_by"] = draw(st.sampled_from(others))
     arbo = {"regeling": draw(st.sampled_from(["vangnet", "maatwerk"])),
@@ -267,7 +269,64 @@ def impossible_order(draw, data, kind):
     return data
 
 
-MUTATIONS = [misspelled_key, wrong_type, bad_date, unknown_name, impossible_order]
+#: Characters that must never pass into an id, written into files as escapes (issue 8).
+HOSTILE_CHARACTERS = ["\x1b", "\x00", "\x07", "\x7f", "\x85", "\x9b", "\u202e", "\u2066", "\u200f", "\ud800",
+                      "\udfff", "\n", "\t", "\u2028", "\u2029"]
+
+
+def _ids(data, kind) -> list:
+    """(mapping, key) of every identifier-valued field of the document."""
+    found = [(data, KEY[kind])] + [(data, "employee")] * (kind == "dossier")
+    found += [(item, "id") for key in ("actors", "organisations") for item in data.get(key, [])]
+    return found
+
+
+@st.composite
+def control_character(draw, data, kind):
+    """A control, bidi or separator character (or a lone surrogate) inside an id or a key."""
+    char = draw(st.sampled_from(HOSTILE_CHARACTERS))
+    if draw(st.booleans()):
+        target, key = draw(st.sampled_from(_ids(data, kind)))
+        at = draw(st.integers(0, len(target[key])))
+        target[key] = target[key][:at] + char + target[key][at:]
+    else:
+        _, target = draw(st.sampled_from([o for o in objects(data, kind) if o[1]]))
+        key = draw(st.sampled_from(sorted(target)))
+        target[key + char] = target.pop(key)
+    return data
+
+
+@st.composite
+def huge_number(draw, data, kind):
+    """A number far beyond any sane size where a value belongs (below 4,300 digits, which json.dumps
+    itself refuses; the corpus has a 5,000-digit one: fixtures/invalid/huge-integer.json)."""
+    _, target = draw(st.sampled_from([o for o in objects(data, kind) if o[1]]))
+    key = draw(st.sampled_from(sorted(target)))
+    target[key] = draw(st.sampled_from([10 ** draw(st.integers(101, 4200)), -(10 ** 4000), 1e308, -1e308]))
+    return data
+
+
+@st.composite
+def long_chain(draw, data, kind):
+    """A contracting or delegation chain beyond the documented limit, or looping (policy);
+    many unknown references in a dossier."""
+    if kind == "dossier":
+        event = _event(data)
+        event["by"] = [f"zz-{i}" for i in range(draw(st.integers(50, 400)))]
+        return data
+    n = draw(st.integers(51, 400))
+    if draw(st.booleans()):
+        loop = draw(st.booleans())  # one loop through every organisation, or one chain too long
+        data["organisations"] = [{"id": f"org-x{i}", "acts_for": f"org-x{(i + 1) % n if loop else i + 1}"}
+                                 for i in range(n)]
+    else:
+        data["actors"] += [{"id": f"ba-x{i}", "role": "bedrijfsarts", "delegated_by": f"ba-x{(i + 1) % n}"}
+                           for i in range(n)]  # a delegation loop through n bedrijfsartsen
+    return data
+
+
+MUTATIONS = [misspelled_key, wrong_type, bad_date, unknown_name, impossible_order, control_character, huge_number,
+             long_chain]
 KEY = {"dossier": "employer", "policy": "organisation"}
 
 

@@ -91,7 +91,8 @@ def test_ics_written_to_a_file_never_over_the_dossier(tmp_path):
 
 @pytest.mark.parametrize("subject", ["D\"'<script>`x`|[a](b);,\\\n", "plain"])
 def test_a_hostile_subject_round_trips_as_text(subject):
-    result = audit_dict({"dossier": subject, "employer": "e", "employee": "w", "first_sick_day": "2025-01-06"},
+    # the loader refuses a line break in an id (issue 8), so the hostile subject goes to the writer directly
+    result = audit_dict({"dossier": "D-1", "employer": "e", "employee": "w", "first_sick_day": "2025-01-06"},
                         "2025-01-07")
     ics = to_ics(subject, f"dossier:{subject}", result.timeline, result.rules, "nl")
     calendar = Calendar.from_ical(ics)

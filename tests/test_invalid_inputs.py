@@ -18,6 +18,7 @@ from checker.errors import InputErrors
 from checker.load.document import DEFAULT_MAX_BYTES, load_document
 from checker.messages import render_error
 from checker.model.dossier import load_dossier
+from checker.model.policy import load_policy
 from conftest import FIXTURES, audit_dict, dossier_from_dict, run_cli
 
 INVALID = FIXTURES / "invalid"
@@ -26,13 +27,23 @@ EXPECTED = yaml.safe_load((INVALID / "expected.yaml").read_text("utf-8"))
 CORPUS = sorted(p for p in INVALID.iterdir() if p.name != "expected.yaml")
 
 
+def command_of(path) -> str:
+    """Files named ``policy-*`` are policies; every other file of the corpus is a dossier."""
+    return "policy" if path.name.startswith("policy-") else "dossier"
+
+
 def errors_of(path, vocab, **kwargs) -> list:
-    """The errors of a dossier file, loaded as the CLI loads it (deviable steps from the rulebook)."""
+    """The errors of a file, loaded as the CLI loads it (a dossier with the deviable steps from the
+    rulebook; files named ``policy-*`` as policies)."""
     from checker.rulebook import default_rulebook
 
-    kwargs.setdefault("steps", default_rulebook().deviable_ids())
+    if command_of(path) == "policy":
+        load = load_policy
+    else:
+        load = load_dossier
+        kwargs.setdefault("steps", default_rulebook().deviable_ids())
     with pytest.raises(InputErrors) as caught:
-        load_dossier(path, vocab, **kwargs)
+        load(path, vocab, **kwargs)
     return caught.value.errors
 
 
@@ -63,7 +74,7 @@ def test_exact_message(name, lang, vocab):
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_cli_exits_2_naming_the_file_without_traceback(path):
-    result = run_cli("dossier", path, "--as-of", "2025-06-01")
+    result = run_cli(command_of(path), path, "--as-of", "2025-06-01")
     assert result.exit_code == 2
     assert result.stdout == ""
     first_line = EXPECTED[path.name]["errors"][0]["line"]
@@ -73,12 +84,13 @@ def test_cli_exits_2_naming_the_file_without_traceback(path):
 
 def test_every_file_of_a_batch_is_reported_and_valid_ones_still_audited():
     example = FIXTURES / "dossiers" / "example-bakkerij.yaml"
-    result = run_cli("dossier", example, *CORPUS, "--as-of", "2025-06-01", "--lang", "en")
+    dossiers = [p for p in CORPUS if command_of(p) == "dossier"]
+    result = run_cli("dossier", example, *dossiers, "--as-of", "2025-06-01", "--lang", "en")
     assert result.exit_code == 2
     assert "D-2025-001" in result.stdout
     reported = {line.split(":")[0] for line in result.stderr.splitlines()[:-1]}
-    assert reported == {os.path.relpath(p) for p in CORPUS}
-    total = sum(len(spec["errors"]) for spec in EXPECTED.values())
+    assert reported == {os.path.relpath(p) for p in dossiers}
+    total = sum(len(EXPECTED[p.name]["errors"]) for p in dossiers)
     assert result.stderr.splitlines()[-1] == f"{total} input error(s)"
 
 
@@ -124,10 +136,18 @@ def test_default_size_limit_is_ten_megabytes():
     assert DEFAULT_MAX_BYTES == 10 * 1024 * 1024
 
 
-def test_a_device_without_size_is_read_only_up_to_the_limit():
+def test_a_device_is_refused_before_it_is_opened():
     with pytest.raises(InputErrors) as caught:
         load_document("/dev/zero", max_bytes=1000)
-    assert caught.value.errors[0].code == "file.too-large"
+    assert [e.code for e in caught.value.errors] == ["file.not-regular"]
+
+
+def test_a_fifo_without_writer_is_refused_not_waited_for(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = run_cli("dossier", fifo, "--as-of", "2025-06-01", "--lang", "en")  # would block forever if opened
+    assert result.exit_code == 2
+    assert "this is not a regular file" in result.stderr
 
 
 @pytest.mark.parametrize("make, code", [

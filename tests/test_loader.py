@@ -147,9 +147,9 @@ def test_json_positions_come_from_the_yaml_composer(tmp_path):
 
 
 def test_json_positions_survive_escapes_the_yaml_composer_refuses(tmp_path):
-    text = '{"a": "\\ud83d\\ude00\\u0000\\/",\n\t"b": [1, 2]}'
+    text = '{"a": "\\ud83d\\ude00\\u00e9\\/",\n\t"b": [1, 2]}'
     document = load(tmp_path, text, "x.json")
-    assert document.data["a"] == "\U0001F600\x00/"
+    assert document.data["a"] == "\U0001F600\u00e9/"
     assert document.position(("b", 1)) == (2, 11)
     assert problems(tmp_path, text.replace('"b"', '"a"'), "x.json") == [("yaml.duplicate-key", 2, 2)]
 

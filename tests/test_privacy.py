@@ -267,8 +267,9 @@ def test_debug_shows_the_bug_itself(tmp_path, monkeypatch):
         raise ValueError("a bug")
 
     monkeypatch.setattr(checker.engine, "audit_dossier", crash)
-    with pytest.raises(ValueError, match="a bug"):
-        run_cli("dossier", write(tmp_path, marked_dossier()), "--debug")
+    result = run_cli("dossier", write(tmp_path, marked_dossier()), "--debug")
+    assert "Traceback" in result.stderr and "ValueError: a bug" in result.stderr
+    assert result.exit_code == 3  # --debug shows the traceback but keeps the exit code
 
 
 def test_ctrl_c_stops_quietly(tmp_path, monkeypatch):

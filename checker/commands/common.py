@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputErrors
+from ..load.limits import DEFAULT_MAX_ERRORS, MAX_MAX_BYTES, MAX_MAX_ERRORS, set_max_errors
 from ..messages import DEFAULT_LANGUAGE, LANGUAGES, render_error, text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -36,10 +37,56 @@ def exit_code(results, fail_on: str, had_input_errors: bool) -> int:
     return EXIT_OK
 
 
-def print_input_errors(errors, lang: str) -> None:
+_MORE = ("errors.more", "errors.more-than")
+
+
+def capped(errors, limit: int) -> tuple:
+    """(errors to print, total counted): at most ``limit`` per file, in order, then one
+    ``errors.more`` line per file with how many were not shown (the schema's own
+    count of errors it did not keep included)."""
+    from ..errors import make_error
+
+    by_file: dict = {}
     for error in errors:
-        click.echo(render_error(error, lang), err=True)
-    click.echo(text("ui", "input_errors", lang, count=len(errors)), err=True)
+        by_file.setdefault(error.file, []).append(error)
+    shown, total = [], 0
+    for file, found in by_file.items():
+        regular = [e for e in found if e.code not in _MORE]
+        hidden = max(0, len(regular) - limit) + sum(e.param_dict().get("count", 0) for e in found if e.code in _MORE)
+        beyond = any(e.code == "errors.more-than" for e in found)
+        shown += regular[:limit]
+        total += min(len(regular), limit) + hidden
+        if hidden:
+            shown.append(make_error("errors.more-than" if beyond else "errors.more", file, count=hidden))
+    return shown, total
+
+
+def print_input_errors(errors, lang: str) -> None:
+    """The input errors on stderr, capped per file (--max-errors). Writing them may fail
+    (stderr closed, a full disk): the exit code stays 2 all the same."""
+    from ..load.limits import max_errors
+
+    shown, total = capped(errors, max_errors())
+    try:
+        for error in shown:
+            click.echo(render_error(error, lang), err=True)
+        click.echo(text("ui", "input_errors", lang, count=total), err=True)
+    except (OSError, ValueError):  # ValueError: stderr already closed
+        pass
+
+
+def output_failed(exc: BaseException, lang: str) -> None:
+    """Say that stdout or an output file could not be written, then exit 2."""
+    if isinstance(exc, UnicodeEncodeError):
+        reason = f"encoding {exc.encoding}"
+    else:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+    _silence_stdout()
+    try:
+        click.echo("verzuimcheck: " + text("errors", "output.write-failed", lang, reason=reason), err=True)
+    except (OSError, ValueError):
+        pass
+    sys.exit(EXIT_INPUT)
 
 
 def finish(write, results, errors, fail_on: str, lang: str) -> None:
@@ -55,15 +102,22 @@ def finish(write, results, errors, fail_on: str, lang: str) -> None:
             sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
+        except (OSError, UnicodeEncodeError) as exc:  # a full disk, an encoding without our characters
+            if errors:
+                print_input_errors(errors, lang)
+            output_failed(exc, lang)
     if errors:
         print_input_errors(errors, lang)
     sys.exit(code)
 
 
 def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at devnull so the final flush is quiet."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    """After a closed pipe or a failed write, point stdout at devnull so the final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner's stream)
+        pass
 
 
 def guarded(command):
@@ -77,6 +131,7 @@ def guarded(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         lang = kwargs.get("lang", DEFAULT_LANGUAGE)
+        _forgiving_stderr()
         try:
             return command(*args, **kwargs)
         except InputErrors as exc:
@@ -90,14 +145,26 @@ def guarded(command):
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stderr.close()
             sys.exit(EXIT_OK)
+        except (OSError, UnicodeEncodeError) as exc:  # writing stdout failed (rules, calendar)
+            output_failed(exc, lang)
         except Exception as exc:  # a bug, not bad input
-            if kwargs.get("debug"):
-                raise
+            if kwargs.get("debug"):  # the traceback, and still exit 3
+                traceback.print_exc()
+                sys.exit(EXIT_INTERNAL)
             click.echo("verzuimcheck: " + text("ui", "internal_error", lang, kind=type(exc).__name__,
                                                where=crash_site(exc)), err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
+
+
+def _forgiving_stderr() -> None:
+    """Messages on stderr never fail for a character its encoding lacks (PYTHONIOENCODING=ascii):
+    such a character is written as an escape instead."""
+    try:
+        sys.stderr.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError, OSError):  # not a TextIOWrapper (a test runner's stream)
+        pass
 
 
 def crash_site(exc: BaseException) -> str:
@@ -123,11 +190,20 @@ def parse_option_date(value: str | None, option: str, lang: str = DEFAULT_LANGUA
         raise click.BadParameter(message, param_hint=option) from None
 
 
+def _set_max_errors(ctx, param, value):
+    set_max_errors(value)
+    return value
+
+
 def common_options(formats):
     def decorate(command):
         command = click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")(command)
-        command = click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
-                               help="Largest input file accepted, in bytes (default 10485760 = 10 MB).")(command)
+        command = click.option("--max-errors", type=click.IntRange(1, MAX_MAX_ERRORS), default=DEFAULT_MAX_ERRORS,
+                               metavar="N", expose_value=False, is_eager=True, callback=_set_max_errors,
+                               help="Errors shown per input file; the rest are counted (default 100).")(command)
+        command = click.option("--max-bytes", type=click.IntRange(1, MAX_MAX_BYTES), default=None, metavar="BYTES",
+                               help="Largest input file accepted, in bytes (default 10485760 = 10 MB, "
+                                    "at most 1073741824 = 1 GB).")(command)
         command = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
                                help="Extra rule pack directory (repeatable).")(command)
         command = click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE,

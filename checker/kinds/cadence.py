@@ -19,6 +19,8 @@ from .base import EVENTS_SCHEMA, DueBasis, Outcome, as_list
 KIND = "cadence"
 SUBJECTS = ("dossier", "calendar")
 USES_ROLE_GRAPH = False
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ()
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["start", "anchors", "max_gap_days"],

@@ -18,6 +18,8 @@ from .base import Outcome
 KIND = "contract_elements"
 SUBJECTS = ("policy",)
 USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('element',)
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["elements"],

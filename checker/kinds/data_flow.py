@@ -23,6 +23,8 @@ from .base import Outcome
 KIND = "data_flow"
 SUBJECTS = ("dossier", "policy")
 USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('data', 'side')
 _NAMES = {"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": True}
 PARAMS_SCHEMA = {
     "type": "object",

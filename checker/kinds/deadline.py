@@ -18,6 +18,8 @@ from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_ev
 KIND = "deadline"
 SUBJECTS = ("dossier", "calendar")
 USES_ROLE_GRAPH = False
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ()
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],

@@ -24,6 +24,8 @@ from .base import Outcome
 KIND = "incompatible_capacities"
 SUBJECTS = ("dossier", "policy")
 USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('first', 'second')
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["first", "second"],

@@ -30,6 +30,8 @@ from .base import Outcome
 KIND = "quadrant_fit"
 SUBJECTS = ("dossier", "policy")
 USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('allowed', 'quadrant', 'task')
 _REQUIREMENT = {
     "type": "object",
     "required": ["who", "quadrant"],

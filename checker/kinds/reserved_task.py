@@ -37,6 +37,8 @@ from .base import Outcome
 KIND = "reserved_task"
 SUBJECTS = ("dossier", "policy")
 USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('reserved_to', 'role', 'task')
 _ROLES = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
 PARAMS_SCHEMA = {
     "type": "object",

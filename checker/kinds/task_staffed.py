@@ -21,6 +21,8 @@ from .base import Outcome
 KIND = "task_staffed"
 SUBJECTS = ("policy",)
 USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('task', 'task_source')
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["tasks"],

@@ -16,6 +16,8 @@ from .base import Outcome
 KIND = "waiver"
 SUBJECTS = ("waivers",)
 USES_ROLE_GRAPH = False
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('approver', 'expires', 'number', 'reference', 'subject', 'waived_rule')
 PROBLEMS = {"expired": "expired", "unknown-rule": "invalid", "matches-nothing": "unused",
             "self-approved": "invalid"}  # problem -> finding status
 PARAMS_SCHEMA = {

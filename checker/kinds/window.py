@@ -20,6 +20,8 @@ from .base import (DUE_ITEM_SCHEMA, DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_l
 KIND = "window"
 SUBJECTS = ("dossier", "calendar")
 USES_ROLE_GRAPH = False
+#: Placeholders this kind fills in a rule message, besides {due}, {date}, {actors}, {status}, {days}.
+MESSAGE_PARAMS = ('window_start',)
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],

@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, InputErrors, make_error
+from ..errors import InputError, InputErrors, make_error, new_suggestion_budget
 from . import json_text, strict_yaml, text
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+from .limits import (  # noqa: F401 (re-exported: callers import them from here)
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_ERRORS,
+    MAX_MAX_BYTES,
+    MAX_MAX_ERRORS,
+    set_max_errors,
+)
+from .limits import max_errors as current_max_errors
 JSON_SUFFIXES = {".json"}
 
 
@@ -25,16 +32,19 @@ class Document:
 
     file: str
     data: Any
+    max_errors: int = DEFAULT_MAX_ERRORS
     _root: Any = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
+    _json: Any = field(default=None, repr=False)
 
     def position(self, path, want_key: bool = False) -> tuple:
         """(line, column) of ``path`` in the file, or (None, None)."""
-        if self._root is None and self._text is not None:
-            # JSON: compose lazily (JSON is YAML flow syntax) only when an error needs a line
-            root, errors = strict_yaml.compose_single(json_text.composable(self._text), self.file)
-            self._root = root if not errors else False
+        if self._text is not None:
+            # JSON: positions from the JSON text itself, indexed lazily when an error needs a line
+            self._json = json_text.JsonPositions(self._text, self.data)
             self._text = None
+        if self._json is not None:
+            return self._json.locate(tuple(path), want_key)
         if not self._root:
             return None, None
         return strict_yaml.locate(self._root, tuple(path), want_key)
@@ -66,14 +76,22 @@ def read_text(path: Path, file: str, max_bytes: int) -> str:
     return content
 
 
-def load_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_errors: int | None = None) -> Document:
     """Parse a YAML or JSON file strictly; raise InputErrors with every problem."""
     path = Path(path)
     file = display_name(path)
+    new_suggestion_budget()  # did-you-mean is bounded per file
     content = read_text(path, file, max_bytes)
     if path.suffix.lower() in JSON_SUFFIXES:
-        return _load_json(content, file)
-    return _load_yaml(content, file)
+        document = _load_json(content, file)
+    else:
+        document = _load_yaml(content, file)
+    document.max_errors = max_errors or current_max_errors()
+    errors = text.string_errors(document) if text.may_hide_unsafe(content) else []
+    if errors:
+        raise InputErrors(errors)
+    return document
 
 
 def _load_yaml(content: str, file: str) -> Document:
@@ -94,5 +112,6 @@ def _load_json(content: str, file: str) -> Document:
     document = Document(file=file, data=data, _text=content)
     constants = json_text.constant_paths(data)
     if constants:
-        raise InputErrors([document.error("json.constant", path, value=name) for path, name in constants])
+        raise InputErrors([document.error("json.huge-number", path, limit=json_text.MAX_DIGITS) if name == "huge"
+                           else document.error("json.constant", path, value=name) for path, name in constants])
     return document

@@ -17,13 +17,10 @@ one dossier), while one dossier of 100,000 events is not.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-_DOLLAR = re.compile(r"(?<!\\)\$")
-#: Python's ``$`` (jsonschema's reading of a pattern): the end, or just before a final newline.
-#: fastjsonschema would turn ``$`` into ``\Z``, which refuses "2025-01-06\n" where jsonschema accepts it.
-PYTHON_END = r"(?=\n?\Z)"
+#: Characters the detailed validator refuses in an identifier (schema.py, ``x-expected: identifier``).
+IDENTIFIER_OK = "^[^\t\n\r\x85\u2028\u2029]*$"
 
 
 COMPILE_AFTER = 1000
@@ -55,20 +52,25 @@ def compiled(schema_name: str):
 
     # use_default=False: never write defaults into the user's data;
     # use_formats=False: jsonschema does not assert "format" either, and both must agree.
-    schema = _python_patterns(load_schema(schema_name))
+    schema = _fast_schema(load_schema(schema_name))
     validator = fastjsonschema.compile(schema, use_default=False, use_formats=False)
     _compiled_names.add(schema_name)
     return validator
 
 
-def _python_patterns(schema):
-    """A copy of ``schema`` whose patterns end the way jsonschema's do (see PYTHON_END)."""
-    if isinstance(schema, dict):
-        return {key: _DOLLAR.sub(lambda _: PYTHON_END, value) if key == "pattern" and isinstance(value, str)
-                else _python_patterns(value) for key, value in schema.items()}
+def _fast_schema(schema):
+    """A copy of ``schema`` that says what the detailed validator says (schema.py): patterns
+    end at the true end of the text (fastjsonschema reads ``$`` as ``\\Z`` already, as our
+    jsonschema extension does), and an identifier (``x-expected: identifier``) holds no tab,
+    line break or line separator, written here as one more pattern."""
     if isinstance(schema, list):
-        return [_python_patterns(value) for value in schema]
-    return schema
+        return [_fast_schema(value) for value in schema]
+    if not isinstance(schema, dict):
+        return schema
+    copy = {key: _fast_schema(value) for key, value in schema.items()}
+    if copy.get("x-expected") == "identifier":
+        copy["allOf"] = list(copy.get("allOf", [])) + [{"pattern": IDENTIFIER_OK}]
+    return copy
 
 
 def is_valid(data, schema_name: str) -> bool:

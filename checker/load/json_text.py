@@ -21,6 +21,36 @@ class _Constant:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        _placeholders_made[0] += 1
+
+
+_placeholders_made = [0]  # placeholders of the last parse (one parse at a time: the CLI reads files in turn)
+
+
+class _Huge:
+    """Stands in for a number too long to be a plausible value (Python's int() refuses
+    more than 4,300 digits, and a float like 1e999 would silently become infinity)."""
+
+    name = "huge"
+
+
+MAX_DIGITS = 100
+
+
+def _huge() -> _Huge:
+    _placeholders_made[0] += 1
+    return _Huge()
+
+
+def _int(text: str):
+    return _huge() if len(text) > MAX_DIGITS else int(text)
+
+
+def _float(text: str):
+    if len(text) > MAX_DIGITS:
+        return _huge()
+    value = float(text)
+    return _huge() if value in (float("inf"), float("-inf")) else value
 
 
 def _no_duplicates(pairs):
@@ -36,8 +66,10 @@ def parse_json(text: str, file: str):
     """Plain data of a JSON text; raise InputErrors for every problem found."""
     if not text.strip():
         raise InputErrors([make_error("file.empty", file)])
+    _placeholders_made[0] = 0
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_Constant)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_Constant, parse_int=_int,
+                          parse_float=_float)
     except json.JSONDecodeError as exc:
         raise InputErrors([make_error("json.syntax", file, line=exc.lineno, column=exc.colno,
                                       problem=exc.msg)]) from None
@@ -75,11 +107,14 @@ def _too_deep(text: str, file: str) -> InputError:
 
 
 def constant_paths(data) -> list[tuple]:
-    """(path, name) of every NaN / Infinity placeholder, in document order."""
+    """(path, name) of every NaN / Infinity / huge-number placeholder, in document order
+    (the parse hooks count them: a file without any is not walked)."""
+    if not _placeholders_made[0]:
+        return []
     found, stack = [], [((), data)]
     while stack:
         path, item = stack.pop()
-        if isinstance(item, _Constant):
+        if isinstance(item, (_Constant, _Huge)):
             found.append((path, item.name))
         elif isinstance(item, dict):
             stack.extend((path + (k,), v) for k, v in reversed(list(item.items())))
@@ -91,11 +126,32 @@ def constant_paths(data) -> list[tuple]:
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
+#: A JSON string followed by a colon: a key. libyaml refuses a key of more than 1,024 characters.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?', re.S)  # from the text's start: in step with JSON's strings
+_LONG_RUN = re.compile(r'[^"]{1000}')
+#: Characters YAML counts as line breaks but JSON does not (inside strings they are content).
+_YAML_ONLY_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " ", "\t": " "})
+
+
+def _short_key(match) -> str:
+    """A long key as a short one, the colon right after it and the saved length as spaces
+    after the colon, so everything after the key stays in its column."""
+    token = match.group()
+    if match.group(1) is None or len(token) < 1000 or "\n" in token:
+        return token
+    short = f'"_long_key_{match.start()}":'
+    return short + " " * (len(token) - len(short))
+
+
 def composable(text: str) -> str:
     """JSON text the YAML composer accepts, with every character in the same place: tabs
-    become spaces, and escaped surrogate halves (an emoji as ``\\ud83d\\ude00``, which
-    libyaml refuses) become ``\\u0041``. Only positions are read from the result."""
-    return _SURROGATE.sub(r"\\u0041", text.replace("\t", " "))
+    become spaces; U+2028, U+2029 and NEL, line breaks to YAML but not to JSON, become
+    spaces too (else every later line would be off); escaped surrogate halves (an emoji
+    as ``\\ud83d\\ude00``, which libyaml refuses) become ``\\u0041``; a key longer than
+    libyaml's 1,024-character limit becomes a short placeholder (an error about that key
+    points at its object). Only positions are read from the result."""
+    text = _SURROGATE.sub(r"\\u0041", text.translate(_YAML_ONLY_BREAKS))
+    return _STRING.sub(_short_key, text) if _LONG_RUN.search(text) else text
 
 
 def _duplicate_errors(text: str, file: str, key: str) -> list[InputError]:
@@ -120,3 +176,83 @@ def depth(value) -> int:
         elif isinstance(item, list):
             stack.extend((v, level + 1) for v in item)
     return deepest
+
+
+#: Where a JSON value or key starts: a string, an opening bracket, a number or a literal.
+#: Outside strings JSON holds nothing else that could match, and a string is consumed
+#: whole from its opening quote, so the matches are exactly the document's tokens in order.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{\[]|-?Infinity|-?[0-9][0-9.eE+\-]*|true|false|null|NaN', re.S)
+
+
+class JsonPositions:
+    """Line and column of any path in a parsed JSON text, from the text itself.
+
+    One regular-expression pass records where every token starts (8 bytes each), in
+    document order: a container, then for an object each key followed by its value.
+    A path is turned into a token number by counting the tokens of the siblings
+    before it (per container once, then cached), so finding many positions is linear
+    in the file, never quadratic. Nothing here can fail on long keys, and only
+    ``\\n`` ends a line (U+2028 does not, as in JSON).
+    """
+
+    def __init__(self, text: str, data) -> None:
+        from array import array
+
+        self.data = data
+        self.starts = array("q", (m.start() for m in _TOKEN.finditer(text)))
+        self.newlines = array("q", (m.start() for m in re.finditer("\n", text)))
+        self._offsets: dict = {}  # id(container) -> (container, child offsets)
+
+    def _children(self, container):
+        """Token offsets of each child (list: by index; object: key -> offset of the key)."""
+        cached = self._offsets.get(id(container))
+        if cached is not None and cached[0] is container:
+            return cached[1]
+        offset = 1
+        if isinstance(container, dict):
+            children = {}
+            for key, value in container.items():
+                children[key] = offset
+                offset += 1 + token_count(value)
+        else:
+            children = []
+            for value in container:
+                children.append(offset)
+                offset += token_count(value)
+        self._offsets[id(container)] = (container, children)
+        return children
+
+    def locate(self, path, want_key: bool = False) -> tuple:
+        from bisect import bisect_left
+
+        index, node = 0, self.data
+        for i, part in enumerate(path):
+            if isinstance(node, dict) and part in node:
+                key_index = index + self._children(node)[part]
+                index = key_index if (want_key and i == len(path) - 1) else key_index + 1
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                index += self._children(node)[part]
+                node = node[part]
+            else:
+                break
+        if index >= len(self.starts):
+            return None, None
+        offset = self.starts[index]
+        line = bisect_left(self.newlines, offset)  # newlines before the offset
+        column = offset - (self.newlines[line - 1] if line else -1)
+        return line + 1, column
+
+
+def token_count(value) -> int:
+    """How many tokens (see _TOKEN) the JSON text of ``value`` has; no recursion."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            count += len(item)  # the keys
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count

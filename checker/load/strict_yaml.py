@@ -36,6 +36,9 @@ _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "time
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+|\.[0-9]+[eE][-+]?[0-9]+)$")
 _MAX_DIGITS = 100
+#: What libyaml would have resolved a scalar to without a tag; a different tag on the
+#: node means the file wrote one (``!!int "acme"``, ``!!str 17``), and every tag is an error.
+_RESOLVER = yaml.resolver.Resolver()
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -67,6 +70,14 @@ def compose_single(text: str, file: str):
         second = nodes[1].start_mark.line + 1
         return None, [make_error("yaml.multiple-documents", file, line=second, column=1, count=len(nodes))]
     return nodes[0], []
+
+
+def explicit_scalar_tag(node) -> bool:
+    """Whether a scalar carries a tag the file wrote (not the one libyaml resolved)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    plain = not node.style
+    return node.tag != _RESOLVER.resolve(yaml.ScalarNode, node.value, (plain, not plain))
 
 
 def scalar_value(node: yaml.ScalarNode):
@@ -105,7 +116,7 @@ class _Builder:
             self.error("yaml.too-deep", node, None, limit=MAX_DEPTH)  # a 64-step path helps nobody
             raise _Abort
         self._count(node, path)
-        if node.tag not in _ALLOWED_TAGS:
+        if node.tag not in _ALLOWED_TAGS or explicit_scalar_tag(node):
             self.error("yaml.tag", node, path, tag=node.tag.replace(_STD, "!!", 1))
             return None
         if isinstance(node, yaml.MappingNode):
@@ -133,6 +144,9 @@ class _Builder:
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error("yaml.complex-key", key_node, path)
+                continue
+            if key_node.tag not in _ALLOWED_TAGS or explicit_scalar_tag(key_node):
+                self.error("yaml.tag", key_node, path, tag=key_node.tag.replace(_STD, "!!", 1))
                 continue
             key = key_node.value
             if key in result:

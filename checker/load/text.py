@@ -33,6 +33,8 @@ def read_bytes(path: Path, file: str, max_bytes: int) -> bytes:
         raise _one("file.unreadable", file, reason=exc.strerror or type(exc).__name__) from None
     if stat.S_ISDIR(info.st_mode):
         raise _one("file.is-directory", file)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO with no writer would block open() forever
+        raise _one("file.not-regular", file)
     if info.st_size > max_bytes:
         raise _one("file.too-large", file, limit=max_bytes)
     try:
@@ -103,3 +105,60 @@ def _capped(found: list, file: str) -> list[InputError]:
 
 def _one(code: str, file: str, line=None, column=None, **params) -> InputErrors:
     return InputErrors([make_error(code, file, line=line, column=column, **params)])
+
+
+#: Characters refused inside any string or key *after* unescaping (``"\u001b"`` in
+#: JSON, ``"\e"`` in YAML): C0 controls other than tab, LF and CR; DEL; all C1
+#: controls; the bidirectional controls that reorder what a terminal shows; and
+#: lone surrogate halves (JSON ``"\ud800"``), which no UTF-8 writer can write.
+#: Identifiers refuse tab, line breaks and U+2028/U+2029 as well (load/schema.py).
+UNSAFE_IN_STRING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                              "\u2066-\u2069\ud800-\udfff]")
+
+
+#: Where an unsafe character can come from in a file's text: raw (C1, bidi: the file-level check
+#: lets those through), or written as an escape (any backslash). A text without either cannot
+#: hold one after parsing, so the walk over every string is skipped (most files).
+_MAY_HIDE_UNSAFE = re.compile("[\\\\\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def may_hide_unsafe(content: str) -> bool:
+    return _MAY_HIDE_UNSAFE.search(content) is not None
+
+
+def char_name(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def string_errors(document) -> list[InputError]:
+    """An error for every string or key of the parsed document holding an unsafe
+    character (UNSAFE_IN_STRING), at its path; no recursion, capped like the others."""
+    found, more, stack = [], 0, [((), document.data)]
+
+    def add(path, is_key, match):
+        nonlocal more
+        if len(found) < MAX_REPEATS:
+            found.append((path, is_key, char_name(match.group())))
+        else:
+            more += 1
+
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            match = UNSAFE_IN_STRING.search(item)
+            if match:
+                add(path, False, match)
+        elif isinstance(item, dict):
+            for key, value in reversed(list(item.items())):
+                match = UNSAFE_IN_STRING.search(key) if isinstance(key, str) else None
+                if match:
+                    add(path + (key,), True, match)
+                else:
+                    stack.append((path + (key,), value))
+        elif isinstance(item, list):
+            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(item))))
+    errors = [document.error("value.control-character", path, want_key=is_key, char=char)
+              for path, is_key, char in found]
+    if more:
+        errors.append(make_error("errors.more", document.file, count=more))
+    return errors

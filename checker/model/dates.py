@@ -22,7 +22,7 @@ class DateProblem(ValueError):
 def parse_date(value) -> date:
     """An ISO date string (YYYY-MM-DD) as a date within the plausible range."""
     text = str(value)
-    match = _ISO.match(text)
+    match = _ISO.fullmatch(text)  # $ alone also matches before a final newline
     if not match:
         raise DateProblem("date.format", text)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..errors import InputErrors, did_you_mean
+from ..errors import CappedErrors, InputErrors, did_you_mean
 from ..load.document import Document
 from ..load.schema import validate
 from .calendar import SickCalendar
@@ -95,7 +95,7 @@ def build_dossier(document: Document, vocab, steps=None) -> Dossier:
     schema_errors = validate(document, "dossier")
     builder = _DossierBuilder(document, vocab, {e.path for e in schema_errors}, steps)
     builder.check()
-    errors = schema_errors + builder.errors
+    errors = schema_errors + builder.errors.collected()
     if errors:
         raise InputErrors(errors)
     return builder.dossier()
@@ -110,12 +110,17 @@ class _DossierBuilder:
         self.data = document.data if isinstance(document.data, dict) else {}
         self.vocab = vocab
         self.rejected = rejected
+        # every prefix of a rejected path, so "anything rejected below here?" is one lookup
+        self.rejected_below = {bad[:n] for bad in rejected if bad is not None for n in range(len(bad) + 1)}
         self.steps = steps
-        self.errors: list = []
+        self.errors = CappedErrors(document.file, document.max_errors)
         self.first = self.periods_ = self.actors_ = self.events_ = self.leave_ = None
         self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
+        if self.errors.full():  # past --max-errors: counted, not made (checker/errors.py CappedErrors)
+            self.errors.more += 1
+            return
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
     def get(self, mapping, path: tuple, kind=str):
@@ -245,7 +250,7 @@ class _DossierBuilder:
 
     def accepted(self, path: tuple) -> bool:
         """No schema error at ``path`` or anywhere below it."""
-        return not any(bad is not None and bad[: len(path)] == path for bad in self.rejected)
+        return path not in self.rejected_below
 
     def check_titles(self, item, path) -> None:
         titles = self.get(item, path, list) or []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..errors import InputErrors, did_you_mean
+from ..errors import CappedErrors, InputErrors, did_you_mean
 from ..load.document import Document
 from ..load.positions import Positions
 from ..load.schema import validate
@@ -66,6 +66,48 @@ def _plain(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
+def find_cycles(parent: dict) -> list:
+    """Every loop of a ``node -> parent`` mapping, each as a list of its nodes in order.
+
+    Linear: each node is walked once (colouring), so a chain of any length costs
+    its length, and no recursion is used (a 10,000-link chain is fine).
+    """
+    state: dict = {}  # node -> the walk that visited it; done walks stay in the dict
+    cycles = []
+    for walk, start in enumerate(parent):
+        node, path = start, []
+        while node in parent and node not in state:
+            state[node] = walk
+            path.append(node)
+            node = parent[node]
+        if node in parent and state.get(node) == walk:  # came back into this walk: a loop
+            cycles.append(path[path.index(node):])
+    return cycles
+
+
+#: Longest contracting or delegation chain accepted (links). Real chains are a few links
+#: long; the cap keeps evidence paths, which name every link, bounded (docs/errors.md).
+MAX_CHAIN_LINKS = 50
+
+
+def too_long(parent: dict, limit: int = MAX_CHAIN_LINKS) -> list:
+    """The nodes ``limit`` links away from their chain's end: one per over-long chain
+    (tail shared). Linear and without recursion; loops (find_cycles) are skipped."""
+    parent = {node: up for node, up in parent.items() if up is not None}
+    length: dict = {}
+    for start in parent:
+        path, node = [], start
+        while node in parent and node not in length:
+            length[node] = None  # on the current walk
+            path.append(node)
+            node = parent[node]
+        base = length.get(node) if node in parent else 0
+        for item in reversed(path):
+            base = None if base is None else base + 1
+            length[item] = base
+    return [node for node, links in length.items() if links == limit + 1]
+
+
 def build_policy(document: Document, vocab) -> Policy:
     errors = validate(document, "policy")
     if errors:
@@ -73,7 +115,7 @@ def build_policy(document: Document, vocab) -> Policy:
     builder = _PolicyBuilder(document, vocab)
     policy = builder.build()
     if builder.errors:
-        raise InputErrors(builder.errors)
+        raise InputErrors(builder.errors.collected())
     return policy
 
 
@@ -85,13 +127,15 @@ def _semantic_errors_despite(schema_errors, document: Document, vocab) -> list:
     and then the schema errors alone are reported (they are complete). Errors at
     or below a path the schema already rejected are left out: one message each.
     """
-    rejected = [e.path for e in schema_errors]
+    rejected = {e.path for e in schema_errors if e.path is not None}
     builder = _PolicyBuilder(document, vocab)
     try:
         builder.build()
     except (KeyError, TypeError, AttributeError, IndexError, ValueError):
         return []
-    return [e for e in builder.errors if not any(e.path[:len(r)] == r for r in rejected)]
+    # a prefix lookup per error (not a scan of every rejected path): linear in the errors
+    return [e for e in builder.errors
+            if e.path is None or not any(e.path[:n] in rejected for n in range(len(e.path) + 1))]
 
 
 class _PolicyBuilder:
@@ -99,10 +143,13 @@ class _PolicyBuilder:
         self.doc = document
         self.data = document.data
         self.vocab = vocab
-        self.errors: list = []
+        self.errors = CappedErrors(document.file, document.max_errors)
         self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
+        if self.errors.full():  # past --max-errors: counted, not made (checker/errors.py CappedErrors)
+            self.errors.more += 1
+            return
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
     def known(self, value, choices, code: str, path, want_key=False) -> bool:
@@ -159,25 +206,57 @@ class _PolicyBuilder:
             if "type" in item:
                 self.known(item["type"], self.vocab.organisation_types, "policy.unknown-organisation-type",
                            ("organisations", i, "type"))
-        known = set(seen) | {own}
+        targets = set(seen) | {own} | set(self.vocab.sides)  # built once: per item it was quadratic
         for i, item in enumerate(items):
             if "acts_for" in item:
-                self.known(item["acts_for"], known | set(self.vocab.sides), "policy.unknown-acts-for",
-                           ("organisations", i, "acts_for"))
+                self.known(item["acts_for"], targets, "policy.unknown-acts-for", ("organisations", i, "acts_for"))
         self.check_chains(items)
+        self.check_reserved(items)
         return tuple(Organisation(id=o["id"], type=o.get("type"), acts_for=o.get("acts_for")) for o in items)
 
     def check_chains(self, items) -> None:
         """A contracting chain (acts_for between organisations) must end, not loop."""
         parent = {o["id"]: o.get("acts_for") for o in items}
+        index = {}
         for i, item in enumerate(items):
-            chain, current = [item["id"]], parent.get(item["id"])
-            while current in parent and current not in chain:
-                chain.append(current)
-                current = parent[current]
-            if current == item["id"]:
-                self.fail("policy.contract-cycle", ("organisations", i, "acts_for"), value=item["id"],
-                          chain=" -> ".join(chain + [current]))
+            index.setdefault(item["id"], i)
+        for cycle in find_cycles(parent):
+            first = min(cycle, key=index.__getitem__)
+            at = cycle.index(first)
+            chain = cycle[at:] + cycle[:at] + [first]
+            self.fail("policy.contract-cycle", ("organisations", index[first], "acts_for"), value=first,
+                      chain=tuple(chain))
+        for node in too_long(parent):
+            self.fail("policy.chain-too-long", ("organisations", index[node], "acts_for"), value=node,
+                      limit=MAX_CHAIN_LINKS)
+
+    def check_delegation(self, items) -> None:
+        """Taakdelegatie (delegated_by between actors) must end at somebody who delegates, not loop."""
+        parent, index = {}, {}
+        for i, item in enumerate(items):
+            if item["id"] not in index:
+                index[item["id"]] = i
+                parent[item["id"]] = item.get("delegated_by")
+        for cycle in find_cycles(parent):
+            if len(cycle) == 1:
+                continue  # an actor delegated by itself: policy.delegate-not-bedrijfsarts says so
+            first = min(cycle, key=index.__getitem__)
+            at = cycle.index(first)
+            self.fail("policy.delegation-cycle", ("actors", index[first], "delegated_by"),
+                      chain=tuple(cycle[at:] + cycle[:at] + [first]))
+        for node in too_long(parent):
+            self.fail("policy.chain-too-long", ("actors", index[node], "delegated_by"), value=node,
+                      limit=MAX_CHAIN_LINKS)
+
+    def check_reserved(self, items) -> None:
+        """An organisation id that is also a side or a role name would silently become that side."""
+        reserved = {**{name: "role" for name in self.vocab.roles}, **{name: "side" for name in self.vocab.sides}}
+        own = self.data["organisation"]
+        if own in reserved:
+            self.fail("id.reserved", ("organisation",), value=own, what=reserved[own])
+        for i, item in enumerate(items):
+            if item["id"] in reserved:
+                self.fail("id.reserved", ("organisations", i, "id"), value=item["id"], what=reserved[item["id"]])
 
     def actors(self, organisations: set) -> tuple:
         actors, seen = [], self.actor_index
@@ -195,6 +274,7 @@ class _PolicyBuilder:
             seen[item["id"]] = i
             self.check_actor(item, ("actors", i), targets, roles)
             actors.append(PolicyActor(**vars(actor_from_mapping(item)), delegated_by=item.get("delegated_by")))
+        self.check_delegation(items)
         return tuple(actors)
 
     def check_actor(self, item: dict, path: tuple, targets: dict, roles: dict) -> None:

@@ -9,6 +9,7 @@ red. Order is sorted throughout, so the same policy always gives the same text.
 from __future__ import annotations
 
 from ..roles.labels import INVERSE, kind_of, name_of
+from .safe import dot_quoted, mermaid_text
 
 CONFLICT_COLOUR = "#c00000"
 _DOT_SHAPES = {"actor": "box", "task": "ellipse", "side": "doubleoctagon", "role": "component", "org": "folder",
@@ -73,7 +74,7 @@ def node_text(result, label: str) -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return dot_quoted(text)
 
 
 def _drawn(result) -> tuple:
@@ -122,10 +123,10 @@ def _mermaid_body(result, prefix: str, indent: str, first_link: int) -> tuple:
     lines = []
     for label in nodes:
         left, right = _MERMAID_SHAPES.get(kind_of(label), ('["', '"]'))
-        lines.append(f"{indent}{ids[label]}{left}{node_text(result, label).replace(chr(34), '#quot;')}{right}")
+        lines.append(f"{indent}{ids[label]}{left}{mermaid_text(node_text(result, label))}{right}")
     for source, label, target in edges:
         arrow = "-.->" if label == "lacks" else "-->"
-        lines.append(f"{indent}{ids[source]} {arrow}|{label}| {ids[target]}")
+        lines.append(f"{indent}{ids[source]} {arrow}|{mermaid_text(label)}| {ids[target]}")
     red_nodes = [ids[n] for n in nodes if n in marked_nodes]
     red_links = [str(first_link + i) for i, edge in enumerate(edges) if edge in marked_edges]
     return lines, red_nodes, red_links, len(edges)
@@ -142,18 +143,18 @@ def _mermaid_styles(red_nodes: list, red_links: list) -> list:
 
 def to_mermaid(result) -> str:
     body, red_nodes, red_links, _ = _mermaid_body(result, "", "  ", 0)
-    lines = [f"%% verzuimcheck role graph: {result.subject}", "flowchart LR"] + body
+    lines = [f"%% verzuimcheck role graph: {mermaid_text(result.subject)}", "flowchart LR"] + body
     return "\n".join(lines + _mermaid_styles(red_nodes, red_links)) + "\n"
 
 
 def to_mermaid_combined(results) -> str:
     """Several policies as one flowchart: a subgraph per policy, node ids prefixed ``p<number>``;
     link numbers (for linkStyle) count on across the subgraphs, as mermaid numbers them."""
-    lines = ["%% verzuimcheck role graphs: " + ", ".join(r.subject for r in results), "flowchart LR"]
+    lines = ["%% verzuimcheck role graphs: " + ", ".join(mermaid_text(r.subject) for r in results), "flowchart LR"]
     red_nodes, red_links, links = [], [], 0
     for i, result in enumerate(results):
         body, nodes, red, count = _mermaid_body(result, f"p{i}", "    ", links)
-        lines += [f"  subgraph p{i}[\"{result.subject.replace(chr(34), '#quot;')}\"]"] + body + ["  end"]
+        lines += [f"  subgraph p{i}[\"{mermaid_text(result.subject)}\"]"] + body + ["  end"]
         red_nodes += nodes
         red_links += red
         links += count

@@ -5,6 +5,7 @@ from ..messages import text
 from ..model.dates import iso
 from .render import (adjustment_text, finding_message, finding_source, note_to_dict, status_text,
                      timeline_status, waiver_text)
+from .safe import safe_text
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
@@ -21,7 +22,13 @@ def _console(stream):
 def _styled(value: str, style: str):
     from rich.text import Text
 
-    return Text(value, style=style)
+    return Text(safe_text(value), style=style)
+
+
+def _cell(value) -> str:
+    """A table cell: input-derived text (ids, messages filled with ids, sources) made safe
+    for a terminal (checker/report/safe.py); markup is off, so brackets print as written."""
+    return safe_text(value)
 
 
 def _findings_table(result, findings, lang, title="findings"):
@@ -39,15 +46,15 @@ def _findings_table(result, findings, lang, title="findings"):
         table.add_column(text("ui", key, lang), overflow="fold")
     for f in findings:
         style = _SEVERITY_STYLE.get(f.severity, "")
-        cells = [_styled(text("severity", f.severity, lang), style), f.rule,
-                 status_text(f.status, f.announced, lang), finding_message(result, f, lang)]
+        cells = [_styled(text("severity", f.severity, lang), style), _cell(f.rule),
+                 status_text(f.status, f.announced, lang), _cell(finding_message(result, f, lang))]
         if dated:
             cells += [iso(f.due) or "-", iso(f.date) or "-"]
         if with_actors:
-            cells += [", ".join(f.actors) or "-", " → ".join(f.evidence) or "-"]
+            cells += [_cell(", ".join(f.actors) or "-"), _cell(" → ".join(f.evidence) or "-")]
         if waived:
-            cells += [waiver_text(f.waiver, lang) if f.waiver else "-"]
-        table.add_row(*cells, finding_source(result, f))
+            cells += [_cell(waiver_text(f.waiver, lang)) if f.waiver else "-"]
+        table.add_row(*cells, _cell(finding_source(result, f)))
     return table
 
 
@@ -59,7 +66,7 @@ def _timeline_table(result, lang):
         table.add_column(text("ui", key, lang))
     for entry in result.timeline:
         style = _STATUS_STYLE.get(entry.status, "")
-        table.add_row(entry.step, iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
+        table.add_row(_cell(entry.step), iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
                       _styled(timeline_status(entry, lang), style))
     return table
 
@@ -67,7 +74,7 @@ def _timeline_table(result, lang):
 def report(results, stream, lang: str, many: bool | None = None) -> None:
     console = _console(stream)
     for result in results:
-        header = f" ({result.file})" if result.file != result.subject else ""
+        header = f" ({safe_text(result.file)})" if result.file != result.subject else ""
         if result.as_of:
             header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
         console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")

@@ -192,24 +192,49 @@ class RoleGraph:
         (actor -> organisation -> organisation -> side) are followed to the end.
         """
         if label not in self._sides:
-            self._sides[label] = {}  # guards against cycles while computing
-            self._sides[label] = self._compute_sides(label)
+            self._resolve_sides(label)
         return self._sides[label]
 
-    def _compute_sides(self, label: str) -> dict:
+    def _resolve_sides(self, label: str) -> None:
+        """Compute ``sides_of(label)`` and of everything it depends on, without recursion:
+        a contracting or delegation chain may be as long as the input (a trampoline of
+        generators stands in for the call stack; each asks for the sides of a target
+        by yielding it). A label being computed counts as having no sides, which
+        guards against cycles exactly as the recursive version did."""
+        self._sides[label] = {}
+        stack = [(label, self._compute_sides(label))]
+        answer = None
+        while stack:
+            current, steps = stack[-1]
+            try:
+                target = steps.send(answer)
+            except StopIteration as done:
+                self._sides[current] = done.value
+                stack.pop()
+                answer = done.value
+                continue
+            if target in self._sides:
+                answer = self._sides[target]
+            else:
+                self._sides[target] = {}
+                stack.append((target, self._compute_sides(target)))
+                answer = None
+
+    def _compute_sides(self, label: str):
         if kind_of(label) == SIDE:
             return {label: (label,)}
         for edges in (EXPLICIT_SIDE_EDGES,) + tuple((e,) for e in FALLBACK_SIDE_EDGES):
-            found = self._sides_via(label, edges)
+            found = yield from self._sides_via(label, edges)
             if found:
                 return found
         return {}
 
-    def _sides_via(self, label: str, edges: tuple) -> dict:
+    def _sides_via(self, label: str, edges: tuple):
         best: dict = {}
         for edge in edges:
             for target in self.targets(label, edge):
-                for side, path in self.sides_of(target).items():
+                sides = yield target
+                for side, path in sides.items():
                     candidate = (label, edge) + path
                     if side not in best or path_key(candidate) < path_key(best[side]):
                         best[side] = candidate

@@ -1,0 +1,23 @@
+"""The documented bounds on input (docs/errors.md), in one place without imports,
+so the command line can show them without loading the parsers."""
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: Largest --max-bytes accepted: beyond it a file could not be held in memory anyway.
+MAX_MAX_BYTES = 1024 * 1024 * 1024
+DEFAULT_MAX_ERRORS = 100
+#: Largest --max-errors accepted (the cap keeps memory flat; a larger one is no cap).
+MAX_MAX_ERRORS = 100_000
+#: The --max-errors of this run: set once by the CLI, read by every load (no model
+#: or command signature has to carry it).
+_max_errors: ContextVar = ContextVar("max_errors", default=DEFAULT_MAX_ERRORS)
+
+
+def set_max_errors(limit: int) -> None:
+    _max_errors.set(limit)
+
+
+def max_errors() -> int:
+    return _max_errors.get()
