@@ -8,12 +8,12 @@ screenshotted and printed to PDF, as people will use it.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 
 import pytest
-
 from conftest import FIXTURES, run_cli
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -42,7 +42,10 @@ document.body.setAttribute('data-checks', JSON.stringify(report));
 def chromium():
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        pytest.fail("chromium is not installed: apt-get install -y chromium (.ci/run does this)")
+        message = "chromium is not installed: apt-get install -y chromium (.ci/run does this)"
+        if os.environ.get("CI"):  # CI must run the browser test: .ci/run installs chromium
+            pytest.fail(message)
+        pytest.skip(message)  # a developer's machine without chromium: the rest of the suite still runs
     return found
 
 
