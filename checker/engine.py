@@ -44,7 +44,8 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
     return AuditResult(
         kind="dossier", subject=dossier.id, file=dossier.file, as_of=as_of,
         findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar),
-        rules=rulebook.by_id(),
+        rules=rulebook.by_id(), employee=dossier.employee,
+        periods=tuple((s.start, s.end) for s in ctx.calendar.segments),
     )
 
 

@@ -73,6 +73,8 @@ class AuditResult:
     facts: dict = field(default_factory=dict)  # e.g. wachttijd dates
     rules: dict = field(default_factory=dict, repr=False)  # rule id -> Rule, for messages
     graph: object = field(default=None, repr=False)  # role graph, for --graph
+    employee: str | None = None  # dossier: the employee's pseudonym (an id, never free text)
+    periods: tuple = ()  # dossier: the sick periods counted together in the wachttijd judged
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)

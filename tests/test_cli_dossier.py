@@ -29,7 +29,7 @@ def bakkerij(*options):
 def test_table_is_dutch_by_default():
     result = bakkerij()
     assert result.exit_code == EXIT_FINDINGS
-    for word in ("Bevindingen", "Tijdlijn", "peildatum 2026-01-15", "ontbreekt", "te laat", "wvp.ziekmelding-uwv"):
+    for word in ("Bevindingen", "Tijdlijn", "Peildatum:", "do 2026-01-15", "ontbreekt", "te laat", "wvp.ziekmelding-uwv"):
         assert word in result.stdout
     assert "Findings" not in result.stdout
     assert result.stderr == ""
@@ -38,7 +38,7 @@ def test_table_is_dutch_by_default():
 def test_table_in_english():
     result = bakkerij("--lang", "en")
     assert result.exit_code == EXIT_FINDINGS
-    for word in ("Findings", "Timeline", "as of 2026-01-15", "missing", "late", "upcoming"):
+    for word in ("Findings", "Timeline", "As of:", "Thu 2026-01-15", "missing", "late", "upcoming"):
         assert word in result.stdout
     assert "Bevindingen" not in result.stdout
 

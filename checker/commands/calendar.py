@@ -1,7 +1,12 @@
-"""``verzuimcheck calendar``: the deadlines of a wachttijd."""
+"""``verzuimcheck calendar``: the deadlines of a wachttijd.
+
+With a dossier the calendar is the audit's own timeline (checker.planning), so it
+gives the same due dates as ``verzuimcheck dossier`` on the same as-of date.
+"""
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
@@ -15,21 +20,23 @@ def register(main) -> None:
 @click.command()
 @click.argument("dossier_path", required=False, type=click.Path())
 @click.option("--first-sick-day", metavar="DATE", help="First sick day (instead of a dossier).")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="With a dossier: the due dates as the audit sees them on this date (default: today).")
 @common_options(("table", "json"))
 @guarded
-def calendar(dossier_path, first_sick_day, fmt, lang, rule_dirs, max_bytes, debug):
+def calendar(dossier_path, first_sick_day, as_of, fmt, lang, rule_dirs, max_bytes, debug):
     """Every Wvp deadline from a first sick day, or from a dossier (with samentelling)."""
     from ..model.calendar import SickCalendar
     from ..model.dossier import load_dossier
-    from ..planning import plan_for
+    from ..planning import plan_for, plan_for_dossier
     from ..report.calendar import CALENDAR_REPORTERS
 
     if bool(dossier_path) == bool(first_sick_day):
         raise click.UsageError("give either --first-sick-day DATE or a DOSSIER file (not both)")
+    when = parse_option_date(as_of, "--as-of", lang) or date.today()
     vocab, rulebook = load_context(rule_dirs)
     if dossier_path:
-        loaded = load_dossier(dossier_path, vocab, max_bytes)
-        plan = plan_for(loaded.calendar(), rulebook, file=loaded.file, subject=loaded.id)
+        plan = plan_for_dossier(load_dossier(dossier_path, vocab, max_bytes), rulebook, vocab, when)
     else:
         plan = plan_for(SickCalendar.open_from(parse_option_date(first_sick_day, "--first-sick-day", lang)), rulebook)
     CALENDAR_REPORTERS[fmt]([plan], rulebook.by_id(), sys.stdout, lang)

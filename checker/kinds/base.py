@@ -44,6 +44,15 @@ DUE_SCHEMA = {
 EVENTS_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]}
 
 
+def events_to_record(params: dict) -> list:
+    """The event type(s) that fulfil a step, for "record event X" advice: a step
+    kind's ``event``, or a cadence's anchors other than its start."""
+    if "event" in params:
+        return as_list(params["event"])
+    anchors = as_list(params.get("anchors", []))
+    return [a for a in anchors if a != params.get("start")] or anchors
+
+
 def resolve_due(spec: dict, ctx) -> date:
     """Due date: ``days`` after ``after_event`` when it happened, else counted ``day`` (+ ``plus_days``).
 

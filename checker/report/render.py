@@ -55,11 +55,151 @@ def finding_to_dict(result, finding, lang: str) -> dict:
     }
 
 
-def timeline_to_dict(entry) -> dict:
+def timeline_to_dict(entry, as_of: date | None = None) -> dict:
     data = {"step": entry.step, "due": iso(entry.due), "done": iso(entry.done), "status": entry.status}
     if entry.window_start:
         data["window_start"] = iso(entry.window_start)
+    if as_of is not None:
+        data.update(_days(entry.status, entry.due, entry.done, as_of))
     return data
+
+
+# --- what to do next: shared by every reporter (table, Markdown, HTML) -------------------------
+
+def day_text(value: date | None, lang: str) -> str:
+    """``ma 2025-02-24``: an ISO date with its weekday, for people ("-" for none)."""
+    if value is None:
+        return "-"
+    return f"{text('weekday', str(value.weekday()), lang)} {value.isoformat()}"
+
+
+def _days(status: str, due: date | None, done: date | None, as_of: date) -> dict:
+    """``days_late`` for a late step (done after due) or a missing one (as of the peildatum),
+    ``days_left`` for an upcoming one; {} otherwise."""
+    if due is None:
+        return {}
+    if status == "late" and done is not None:
+        return {"days_late": (done - due).days}
+    if status == "missing":
+        return {"days_late": max((as_of - due).days, 0)}
+    if status == "upcoming":
+        return {"days_left": (due - as_of).days}
+    return {}
+
+
+def event_to_record(result, step: str) -> str | None:
+    """The dossier event type that fulfils a step (``plan_van_aanpak`` for ``wvp.plan-van-aanpak``)."""
+    from ..kinds.base import events_to_record
+
+    rule = result.rules.get(step)
+    events = events_to_record(rule.params) if rule is not None else []
+    return events[0] if events else None
+
+
+def step_title(result, step: str, lang: str) -> str:
+    rule = result.rules.get(step)
+    return localized(rule.title, lang) if rule else step
+
+
+def next_steps(result) -> list:
+    """What must happen next in a dossier, as plain data (the JSON ``next`` list): every
+    missing step (overdue on the as-of date) and every upcoming one, by due date. Each has
+    ``step``, ``due``, ``status``, ``event`` (the event type to record) and ``days_late``
+    (missing) or ``days_left`` (upcoming)."""
+    if result.kind != "dossier" or result.as_of is None:
+        return []
+    steps = []
+    for entry in result.timeline:
+        if entry.status not in ("missing", "upcoming") or entry.due is None:
+            continue
+        step = {"step": entry.step, "due": iso(entry.due), "status": entry.status,
+                "event": event_to_record(result, entry.step)}
+        if entry.window_start:
+            step["window_start"] = iso(entry.window_start)
+        step.update(_days(entry.status, entry.due, entry.done, result.as_of))
+        steps.append(step)
+    steps.sort(key=lambda s: (s["status"] != "missing", s["due"], s["step"]))
+    return steps
+
+
+def days_words(step: dict, lang: str) -> str:
+    """``12 dag(en) te laat`` / ``nog 3 dag(en)`` / ``vandaag`` for a timeline or next-step dict."""
+    if "days_late" in step:
+        return text("next", "days_late", lang, days=step["days_late"])
+    if "days_left" in step:
+        return text("next", "today", lang) if step["days_left"] == 0 else \
+            text("next", "days_left", lang, days=step["days_left"])
+    return ""
+
+
+def next_step_lines(result, lang: str, upcoming: int = 3) -> list:
+    """The header's next steps in words: every missing step, then the first ``upcoming``
+    upcoming ones, and how many more there are. Each line is a dict of words: ``title``,
+    ``step`` (rule id), ``due`` (with weekday), ``days`` (late or left), ``advice`` (the
+    event type to record) and ``status``."""
+    steps = next_steps(result)
+    missing = [s for s in steps if s["status"] == "missing"]
+    later = [s for s in steps if s["status"] == "upcoming"]
+    lines = []
+    for step in missing + later[:upcoming]:
+        advice = text("next", "record", lang, event=step["event"]) if step["event"] else ""
+        due = text("next", "due", lang, date=day_text(date.fromisoformat(step["due"]), lang))
+        lines.append({"title": step_title(result, step["step"], lang), "step": step["step"], "due": due,
+                      "days": days_words(step, lang), "advice": advice, "status": step["status"]})
+    return lines, max(len(later) - upcoming, 0)
+
+
+def header_facts(result, lang: str) -> list:
+    """(label, value) pairs that open a dossier report: employee pseudonym, first sick day,
+    end of the wachttijd (with samentelling and recovery where present) and the as-of date."""
+    if result.kind != "dossier":
+        return []
+    facts = []
+    if result.employee:
+        facts.append((text("next", "employee", lang), result.employee))
+    first = result.facts.get("wachttijd_start")
+    facts.append((text("next", "first_sick_day", lang), day_text(first, lang)))
+    end = day_text(result.facts.get("wachttijd_last_day"), lang)
+    extra = []
+    if len(result.periods) > 1:
+        extra.append(text("next", "samentelling", lang, count=len(result.periods)))
+    if result.facts.get("recovered_after"):
+        extra.append(text("next", "recovered", lang, date=day_text(result.facts["recovered_after"], lang)))
+    facts.append((text("next", "wachttijd_end", lang), end + (f" ({'; '.join(extra)})" if extra else "")))
+    facts.append((text("next", "as_of", lang), day_text(result.as_of, lang)))
+    return facts
+
+
+# --- evidence in words ---------------------------------------------------------------------------
+
+def _node_words(label: str, lang: str) -> str:
+    from ..roles.labels import SIDE, kind_of, name_of
+
+    if ":" not in label:
+        return label
+    name = name_of(label)
+    return text("evidence", "_side", lang, name=name) if kind_of(label) == SIDE else name
+
+
+def evidence_sentence(evidence, lang: str) -> str:
+    """An evidence path as a sentence: ``sam heeft de rol casemanager_taakdelegatie, die ...``.
+
+    Each step (node, edge, node) is one clause from ``messages.yaml`` (section ``evidence``);
+    a clause that starts where the previous one ended says "die"/"which" instead of repeating it.
+    """
+    path = list(evidence)
+    if len(path) < 3:
+        return " ".join(_node_words(p, lang) for p in path)
+    out, previous_end = "", None
+    for i in range(0, len(path) - 2, 2):
+        left, edge, right = path[i], path[i + 1], path[i + 2]
+        subject = text("evidence", "_which", lang) if left == previous_end else _node_words(left, lang)
+        clause = text("evidence", edge, lang, a=subject, b=_node_words(right, lang))
+        if clause == edge:  # an edge label without words: say it plainly rather than drop it
+            clause = f"{subject} {edge} {_node_words(right, lang)}"
+        out += (", " if left == previous_end else "; ") + clause if out else clause
+        previous_end = right
+    return out
 
 
 def note_to_dict(note, lang: str) -> dict:
@@ -76,7 +216,11 @@ def result_to_dict(result, lang: str) -> dict:
         "findings": [finding_to_dict(result, f, lang) for f in result.findings],
     }
     if result.kind == "dossier":
-        data["timeline"] = [timeline_to_dict(e) for e in result.timeline]
+        for finding, item in zip(result.findings, data["findings"]):
+            if result.as_of is not None:
+                item.update(_days(finding.status, finding.due, finding.date, result.as_of))
+        data["timeline"] = [timeline_to_dict(e, result.as_of) for e in result.timeline]
+        data["next"] = next_steps(result)
         data["wachttijd"] = {name: iso(value) for name, value in result.facts.items()}
     elif result.kind == "policy":
         data["policy"] = dict(result.facts)

@@ -1,79 +1,226 @@
-"""``--format table``: a rich table of findings and the timeline, for people."""
+"""``--format table``: the report for people, fitted to the terminal.
+
+The width is the terminal's (or ``COLUMNS``; 80 when neither is known). Titles come
+first, the rule id small (dim) beside them or on the line below. Below 100 columns
+(``NARROW``) columns are folded, in this order (docs/cli.md, "Tables"):
+
+1. the source moves from its own column to a dim line under the message;
+2. actors and evidence move to a line under the message (evidence as a sentence);
+3. severity and status share one column, due and done dates share one column;
+4. the rule id moves from beside the title to the line below it.
+
+Cells wrap between words; dates, ids and statuses never wrap.
+"""
 from __future__ import annotations
 
 from ..messages import text
 from ..model.dates import iso
-from .render import finding_message, finding_source, note_to_dict
+from .render import (
+    day_text,
+    days_words,
+    evidence_sentence,
+    finding_message,
+    finding_source,
+    finding_title,
+    header_facts,
+    next_step_lines,
+    note_to_dict,
+    step_title,
+    timeline_to_dict,
+)
 
+NARROW = 100  # below this many columns the tables fold (see the module docstring)
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
                  "upcoming": "blue", "not-required": "dim", "conflict": "bold red"}
 
 
-def _console(stream):
+def make_console(stream, width: int | None = None):
+    """A rich console on ``stream``: the terminal's width (or ``COLUMNS``) unless ``width`` is given.
+
+    markup off: ids, file names and messages come from the input and must print as written.
+    """
     from rich.console import Console  # rich is imported only when a table is printed
 
-    # markup off: ids, file names and messages come from the input and must print as written
-    return Console(file=stream, width=160, soft_wrap=False, highlight=False, markup=False)
+    return Console(file=stream, width=width, soft_wrap=False, highlight=False, markup=False)
 
 
-def _styled(value: str, style: str):
+def _text(*parts):
+    """A rich Text from (string, style) pairs and plain strings."""
     from rich.text import Text
 
-    return Text(value, style=style)
+    out = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append(*part)
+        elif part:
+            out.append(part)
+    return out
 
 
-def _findings_table(result, lang):
-    """Date columns when any finding has dates, actor columns when any names actors."""
+def _titled(title: str, rule_id: str, narrow: bool, *lines):
+    """Title first (bold), the rule id small beside it (wide) or under it (narrow), then lines."""
+    parts = [(title, "bold"), ("\n" if narrow else "  ", ""), (rule_id, "dim")]
+    for line in lines:
+        if line:
+            parts += ["\n", line if isinstance(line, tuple) else (line, "")]
+    return _text(*parts)
+
+
+def make_table(title: str, narrow: bool, separate_rows: bool = False):
+    from rich import box
     from rich.table import Table
 
+    return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD if narrow else box.ROUNDED,
+                 show_lines=not narrow or separate_rows, expand=narrow, show_edge=not narrow, pad_edge=not narrow,
+                 collapse_padding=narrow)
+
+
+def _findings_table(result, lang: str, width: int):
+    narrow = width < NARROW
     dated = any(f.due or f.date for f in result.findings)
-    with_actors = any(f.actors or f.evidence for f in result.findings)
-    keys = ["severity", "rule", "status", "what"] + (["due", "done"] if dated else []) \
-        + (["actors", "evidence"] if with_actors else []) + ["source"]
-    table = Table(title=text("ui", "findings", lang), show_lines=False, expand=False)
-    for key in keys:
-        table.add_column(text("ui", key, lang), overflow="fold")
+    table = make_table(text("ui", "findings", lang), narrow, separate_rows=True)
+    table.add_column(text("ui", "severity", lang), min_width=12, width=_status_width(width) if narrow else None)
+    if not narrow:
+        table.add_column(text("ui", "status", lang), min_width=10, width=_status_width(width) if narrow else None)
+    table.add_column(text("ui", "what", lang), ratio=1, min_width=_longest_id(result.findings, "rule"))
+    if dated:
+        if narrow:
+            table.add_column(text("next", "step_date", lang), width=_date_width(lang))
+        else:
+            table.add_column(text("ui", "due", lang), no_wrap=True)
+            table.add_column(text("ui", "done", lang), no_wrap=True)
+    if not narrow:
+        table.add_column(text("ui", "source", lang), ratio=1, min_width=16)
     for f in result.findings:
-        style = _SEVERITY_STYLE.get(f.severity, "")
-        cells = [_styled(text("severity", f.severity, lang), style), f.rule,
-                 text("status", f.status, lang), finding_message(result, f, lang)]
-        if dated:
-            cells += [iso(f.due) or "-", iso(f.date) or "-"]
-        if with_actors:
-            cells += [", ".join(f.actors) or "-", " → ".join(f.evidence) or "-"]
-        table.add_row(*cells, finding_source(result, f))
+        days = days_words(_finding_days(result, f), lang)
+        severity = (text("severity", f.severity, lang), _SEVERITY_STYLE.get(f.severity, ""))
+        status = (text("status", f.status, lang) + (f"\n{days}" if days else ""), _STATUS_STYLE.get(f.status, ""))
+        extra = []
+        if f.actors:
+            extra.append(f"{text('ui', 'actors', lang)}: {', '.join(f.actors)}")
+        if f.evidence:
+            extra.append(f"{text('ui', 'evidence', lang)}: {evidence_sentence(f.evidence, lang)}")
+        if narrow:
+            extra.append((f"{text('next', 'source', lang)}: {finding_source(result, f)}", "dim"))
+        what = _titled(finding_title(result, f, lang), f.rule, narrow,
+                       finding_message(result, f, lang), *extra)
+        if narrow:
+            cells = [_text(severity, "\n", status), what]
+            if dated:
+                cells.append(_text(day_text(f.due, lang), "\n", (iso(f.date) or "-", "dim")))
+        else:
+            cells = [_text(severity), _text(status), what]
+            if dated:
+                cells += [day_text(f.due, lang), day_text(f.date, lang)]
+            cells.append(finding_source(result, f))
+        table.add_row(*cells)
     return table
 
 
-def _timeline_table(result, lang):
+def _status_width(width: int) -> int:
+    """Room for a status and its days ("15 dag(en) te laat") on one line, from 75 columns on."""
+    return 19 if width >= 75 else 12
+
+
+def _date_width(lang: str) -> int:
+    from datetime import date
+
+    return max(len(day_text(date(2025, 1, 5 + d), lang)) for d in range(7))
+
+
+def _longest_id(items, attribute: str) -> int:
+    """Room for the longest rule id on its own line: ids are never broken."""
+    return max((len(getattr(item, attribute)) for item in items), default=10)
+
+
+def _finding_days(result, finding) -> dict:
+    from .render import _days
+
+    return _days(finding.status, finding.due, finding.date, result.as_of) if result.as_of else {}
+
+
+def _timeline_table(result, lang: str, width: int):
+    narrow = width < NARROW
+    table = make_table(text("ui", "timeline", lang), narrow)
+    table.add_column(text("ui", "step", lang), ratio=1, min_width=_longest_id(result.timeline, "step"))
+    if not narrow:
+        table.add_column(text("ui", "window", lang), no_wrap=True)
+    table.add_column(text("ui", "due", lang), no_wrap=not narrow, width=_date_width(lang) if narrow else None)
+    if not narrow:
+        table.add_column(text("ui", "done", lang), no_wrap=True)
+    table.add_column(text("ui", "status", lang), min_width=10, width=_status_width(width) if narrow else None)
+    for entry in result.timeline:
+        data = timeline_to_dict(entry, result.as_of)
+        style = _STATUS_STYLE.get(entry.status, "")
+        status = text("status", entry.status, lang)
+        days = days_words(data, lang)
+        status_cell = _text((status, style), ("\n" + days, style) if days else "")
+        if narrow and entry.done:
+            status_cell.append("\n" + text("next", "done", lang, date=iso(entry.done)), "dim")
+        due = day_text(entry.due, lang)
+        if narrow and entry.window_start:
+            due = _text(due, "\n", (text("next", "window", lang, date=iso(entry.window_start)), "dim"))
+        cells = [_titled(step_title(result, entry.step, lang), entry.step, narrow)]
+        if not narrow:
+            cells.append(day_text(entry.window_start, lang) if entry.window_start else "")
+        cells += [due] + ([] if narrow else [iso(entry.done) or "-"]) + [status_cell]
+        table.add_row(*cells)
+    return table
+
+
+def _header(console, result, lang: str) -> None:
+    """The dossier's facts and what must happen next, before any table."""
     from rich.table import Table
 
-    table = Table(title=text("ui", "timeline", lang))
-    for key in ("step", "window", "due", "done", "status"):
-        table.add_column(text("ui", key, lang))
-    for entry in result.timeline:
-        style = _STATUS_STYLE.get(entry.status, "")
-        table.add_row(entry.step, iso(entry.window_start) or "", iso(entry.due) or "-", iso(entry.done) or "-",
-                      _styled(text("status", entry.status, lang), style))
-    return table
+    facts = header_facts(result, lang)
+    if not facts:
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
+    for label, value in facts:
+        grid.add_row(f"{label}:", value)
+    console.print(grid)
+    lines, more = next_step_lines(result, lang)
+    console.print(_text((text("next", "heading", lang) + ":", "bold")))
+    steps = Table.grid(padding=(0, 1), pad_edge=True)
+    steps.add_column(no_wrap=True)
+    steps.add_column(ratio=1)
+    if not lines:
+        steps.add_row("", text("next", "nothing", lang))
+    for line in lines:
+        days_style = _STATUS_STYLE.get(line["status"], "")
+        steps.add_row(" •", _text((line["title"], "bold"), " ", (line["step"], "dim"), "\n", line["due"],
+                                  (f", {line['days']}" if line["days"] else "", days_style),
+                                  ("\n" + line["advice"] if line["advice"] else "")))
+    if more:
+        steps.add_row("", _text((text("next", "more_upcoming", lang, count=more), "dim")))
+    console.print(steps)
+    console.print()
 
 
-def report(results, stream, lang: str, many: bool | None = None) -> None:
-    console = _console(stream)
+def report(results, stream, lang: str, many: bool | None = None, width: int | None = None) -> None:
+    """Write every result as tables; ``width`` overrides the terminal's (tests, golden files)."""
+    console = make_console(stream, width)
     for result in results:
-        header = f" ({result.file})"
-        if result.as_of:
-            header += f" — {text('ui', 'as_of', lang)} {iso(result.as_of)}"
-        console.print(_styled(f"{result.kind} {result.subject}", "bold"), header, sep="")
-        if result.findings:
-            console.print(_findings_table(result, lang))
-        else:
-            console.print(text("ui", "no_findings", lang))
-        if result.timeline:
-            console.print(_timeline_table(result, lang))
-        for note in result.notes:
-            console.print(_styled(note_to_dict(note, lang)["message"], "dim"))
-        console.print(text("ui", "summary", lang, errors=result.counts()["error"],
-                           warnings=result.counts()["warning"], infos=result.counts()["info"]))
-        console.print()
+        write_result(console, result, lang)
+
+
+def write_result(console, result, lang: str) -> None:
+    width = console.width
+    console.print(_text((f"{result.kind} {result.subject}", "bold"), f" ({result.file})"))
+    if result.as_of and result.kind != "dossier":  # a dossier's header block names the as-of date
+        console.print(_text((f"{text('next', 'as_of', lang)}:", "bold"), " ", day_text(result.as_of, lang)))
+    _header(console, result, lang)
+    if result.findings:
+        console.print(_findings_table(result, lang, width))
+    else:
+        console.print(text("ui", "no_findings", lang))
+    if result.timeline:
+        console.print(_timeline_table(result, lang, width))
+    for note in result.notes:
+        console.print(_text((note_to_dict(note, lang)["message"], "dim")))
+    console.print(text("ui", "summary", lang, errors=result.counts()["error"],
+                       warnings=result.counts()["warning"], infos=result.counts()["info"]))
+    console.print()
