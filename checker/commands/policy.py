@@ -22,25 +22,40 @@ def register(main) -> None:
 
 
 def _graph_format(graph_fmt: str | None, graph_out: str) -> str | None:
-    """--graph, or the format --graph-out's suffix implies."""
+    """--graph, or the format --graph-out's suffix implies; a clash between the two is an error."""
     from pathlib import Path
 
     from ..report.graph import GRAPH_SUFFIXES
 
-    if graph_fmt or graph_out == "-":
+    if graph_out == "-":
         return graph_fmt
     suffix = Path(graph_out).suffix.lower()
-    if suffix not in GRAPH_SUFFIXES:
-        raise click.UsageError(f"give --graph dot|mermaid (cannot tell the format of '{graph_out}')")
-    return GRAPH_SUFFIXES[suffix]
+    implied = GRAPH_SUFFIXES.get(suffix)
+    if graph_fmt and implied and implied != graph_fmt:
+        raise click.BadParameter(f"'{graph_out}' is a {implied} file name but --graph is {graph_fmt}; "
+                                 f"give a {', '.join(s for s, f in GRAPH_SUFFIXES.items() if f == graph_fmt)} "
+                                 "file or leave --graph out", param_hint="--graph-out")
+    if graph_fmt:
+        return graph_fmt
+    if implied is None:
+        raise click.UsageError(f"give --graph dot|mermaid (cannot tell the format of '{graph_out}'; "
+                               f"known: {', '.join(GRAPH_SUFFIXES)})")
+    return implied
 
 
 def _write_graph_file(results, fmt: str, path: str) -> None:
+    from pathlib import Path
+
     from ..report.graph import write_graphs
     from .output import atomic_output
 
+    markdown = Path(path).suffix.lower() == ".md"  # a mermaid diagram inside a Markdown fence
     with atomic_output(path, "--graph-out") as stream:
+        if markdown:
+            stream.write("```mermaid\n")
         write_graphs(results, fmt, stream)
+        if markdown:
+            stream.write("```\n")
 
 
 @click.command("policy")
@@ -53,8 +68,8 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
               help="Write the role graph with its conflicts highlighted (to stdout instead of the report, "
                    "or to --graph-out).")
 @click.option("--graph-out", metavar="PATH", default="-", show_default=True,
-              help="File for the role graph (.dot/.gv or .mmd/.mermaid imply --graph); '-' writes it to "
-                   "stdout in place of the report.")
+              help="File for the role graph (.dot/.gv, .mmd/.mermaid or .md, a mermaid diagram in Markdown, "
+                   "imply --graph); '-' writes it to stdout in place of the report. Never an input file.")
 @common_options(("table", "json"))
 @guarded
 def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_dirs, max_bytes, debug):

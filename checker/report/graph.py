@@ -161,7 +161,7 @@ def to_mermaid_combined(results) -> str:
 
 
 GRAPH_WRITERS = {"dot": to_dot, "mermaid": to_mermaid}
-GRAPH_SUFFIXES = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
+GRAPH_SUFFIXES = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid"}
 
 
 GRAPH_COMBINERS = {"dot": to_dot_combined, "mermaid": to_mermaid_combined}
