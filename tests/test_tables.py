@@ -136,3 +136,16 @@ def test_policy_evidence_is_a_sentence_in_the_report_language():
         assert raw not in dutch and raw not in english
     assert "voert arbeidsdeskundig_onderzoek uit" in dutch
     assert "performs arbeidsdeskundig_onderzoek" in english
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_rules_table_fits_and_puts_titles_first(width):
+    from checker.report.rules_doc import report_table
+    from checker.rulebook import default_rulebook
+
+    stream = io.StringIO()
+    report_table(default_rulebook(), stream, "nl", width=width)
+    out = stream.getvalue()
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= width
+    assert "…" not in out
+    assert out.index("Plan van aanpak") < out.index("wvp.plan-van-aanpak")

@@ -66,8 +66,36 @@ def read_text(path: Path, file: str, max_bytes: int) -> str:
     return content
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(max_bytes: int) -> str:
+    """Standard input as checked text (bounded like a file)."""
+    import sys
+
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise InputErrors([make_error("file.too-large", STDIN_NAME, limit=max_bytes)])
+    content = text.decode(raw, STDIN_NAME)
+    errors = text.control_character_errors(content, STDIN_NAME)
+    if errors:
+        raise InputErrors(errors)
+    return content
+
+
 def load_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Parse a YAML or JSON file strictly; raise InputErrors with every problem."""
+    """Parse a YAML or JSON file strictly; raise InputErrors with every problem.
+
+    ``-`` reads standard input: JSON when its first non-blank character is ``{``, else YAML.
+    """
+    if str(path) == STDIN:
+        content = read_stdin(max_bytes)
+        if not content.strip():
+            raise InputErrors([make_error("file.empty", STDIN_NAME)])
+        if content.lstrip().startswith("{"):
+            return _load_json(content, STDIN_NAME)
+        return _load_yaml(content, STDIN_NAME)
     path = Path(path)
     file = display_name(path)
     content = read_text(path, file, max_bytes)

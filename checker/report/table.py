@@ -42,7 +42,13 @@ def make_console(stream, width: int | None = None):
     """
     from rich.console import Console  # rich is imported only when a table is printed
 
-    return Console(file=stream, width=width, soft_wrap=False, highlight=False, markup=False)
+    console = Console(file=stream, width=width, soft_wrap=False, highlight=False, markup=False)
+    console.on_broken_pipe = _broken_pipe  # rich would exit 1 itself; the command keeps the findings' code
+    return console
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError("output closed early")
 
 
 def _text(*parts):
