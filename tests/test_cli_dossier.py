@@ -284,8 +284,8 @@ def test_rules_json_lists_every_wvp_rule_with_its_source():
 def test_rules_table_and_markdown():
     table = run_cli("rules")
     assert table.exit_code == EXIT_OK
-    assert "Bron" in table.stdout and "wvp.wia-aanvraag" in table.stdout
-    assert "Source" in run_cli("rules", "--lang", "en").stdout
+    assert "Regeling procesgang" in table.stdout and "wvp.wia-aanvraag" in table.stdout  # source under the title at 80
+    assert "Severity" in run_cli("rules", "--lang", "en").stdout
     markdown = run_cli("rules", "--format", "markdown")
     assert markdown.stdout.startswith("# Regels")
     assert all(f"## {rule}" in markdown.stdout for rule in WVP_RULES)

@@ -237,12 +237,14 @@ def test_bad_input_on_the_command_line_exits_2_with_file_and_line(tmp_path):
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr
     assert f"{path.name}:11:3: $.tasks.regie_reintegratie: onbekende taak 'regie_reintegratie' " \
-           "(bedoelde u 'regie_re_integratie'?)" in result.stderr
+           "(kies uit: regie_re_integratie, " in result.stderr
+    assert "…; met uitleg: verzuimcheck vocab events) (bedoelde u 'regie_re_integratie'?)" in result.stderr
     assert "actor 'anna' staat er twee keer in (eerder als nummer 1)" in result.stderr
     assert "9 invoerfout(en)" in result.stderr
     assert "kapsalon-de-krul" in result.stdout  # the good file is still reported
     english = run_cli("policy", path, "--lang", "en")
-    assert "unknown task 'regie_reintegratie' (did you mean 'regie_re_integratie'?)" in english.stderr
+    assert "unknown task 'regie_reintegratie' (choose from: regie_re_integratie, " in english.stderr
+    assert "verzuimcheck vocab events) (did you mean 'regie_re_integratie'?)" in english.stderr
 
 
 @pytest.mark.parametrize("text,code,path", [

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from . import calendar, dossier, policy, rules
+from . import calendar, dossier, policy, rules, vocab
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,5 +16,5 @@ def main():
     """verzuimcheck: Wet verbetering poortwachter rules and role separation, checked as data."""
 
 
-for _module in (dossier, calendar, rules, policy):  # the order of --help
+for _module in (dossier, calendar, rules, policy, vocab):  # the order of --help
     _module.register(main)
