@@ -73,7 +73,8 @@ def _stringify(value):
 
 def finding_view(finding, keys):
     full = {"status": finding.status, "severity": finding.severity, "due": _iso(finding.due),
-            "date": _iso(finding.date), "actors": list(finding.actors), "evidence": list(finding.evidence)}
+            "date": _iso(finding.date), "actors": list(finding.actors), "evidence": list(finding.evidence),
+            "params": {k: list(v) if isinstance(v, tuple) else v for k, v in finding.params}}
     return {k: full[k] for k in keys}
 
 

@@ -64,6 +64,11 @@ def load_dossier(path, vocab, max_bytes=None) -> Dossier:
 
 
 def build_dossier(document: Document, vocab) -> Dossier:
+    from .sniff import wrong_kind_errors
+
+    wrong = wrong_kind_errors(document, "dossier")
+    if wrong:
+        raise InputErrors(wrong)
     schema_errors = validate(document, "dossier")
     builder = _DossierBuilder(document, vocab, {e.path for e in schema_errors})
     builder.check()

@@ -65,6 +65,11 @@ def _plain(value):
 
 
 def build_policy(document: Document, vocab) -> Policy:
+    from .sniff import wrong_kind_errors
+
+    wrong = wrong_kind_errors(document, "policy")
+    if wrong:
+        raise InputErrors(wrong)
     errors = validate(document, "policy")
     if errors:
         raise InputErrors(errors + _semantic_errors_despite(errors, document, vocab))

@@ -52,7 +52,17 @@ def finding_to_dict(result, finding, lang: str) -> dict:
         "message": finding_message(result, finding, lang),
         "source": finding_source(result, finding),
         "source_url": rule.source.get("url") if rule else None,
+        "params": {name: _plain_param(value) for name, value in finding.params},
     }
+
+
+def _plain_param(value):
+    """A finding parameter as JSON: dates as YYYY-MM-DD, tuples as lists."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_plain_param(v) for v in value]
+    return value
 
 
 def timeline_to_dict(entry, as_of: date | None = None) -> dict:
@@ -181,6 +191,27 @@ def _node_words(label: str, lang: str) -> str:
     return text("evidence", "_side", lang, name=name) if kind_of(label) == SIDE else name
 
 
+def _evidence_steps(path: list) -> list:
+    """(left, edge, right) steps of a path, a step straight back (``lacked_by`` after ``lacks``)
+    dropped and consecutive steps with the same subject and edge merged: ``org lacks a, b``."""
+    from ..roles.labels import INVERSE
+
+    steps, back = [], False
+    for i in range(0, len(path) - 2, 2):
+        left, edge, right = path[i], path[i + 1], path[i + 2]
+        last = steps[-1] if steps else None
+        if last and not back and last[2][-1] == left and last[0] == right and INVERSE.get(last[1]) == edge:
+            back = True  # walks straight back: says nothing new
+            continue
+        if back and last[:2] == (left, edge):
+            steps[-1] = (left, edge, last[2] + (right,))
+            back = False
+            continue
+        back = False
+        steps.append((left, edge, (right,)))
+    return steps
+
+
 def evidence_sentence(evidence, lang: str) -> str:
     """An evidence path as a sentence: ``sam heeft de rol casemanager_taakdelegatie, die ...``.
 
@@ -191,14 +222,14 @@ def evidence_sentence(evidence, lang: str) -> str:
     if len(path) < 3:
         return " ".join(_node_words(p, lang) for p in path)
     out, previous_end = "", None
-    for i in range(0, len(path) - 2, 2):
-        left, edge, right = path[i], path[i + 1], path[i + 2]
+    for left, edge, rights in _evidence_steps(path):
         subject = text("evidence", "_which", lang) if left == previous_end else _node_words(left, lang)
-        clause = text("evidence", edge, lang, a=subject, b=_node_words(right, lang))
+        objects = ", ".join(_node_words(r, lang) for r in rights)
+        clause = text("evidence", edge, lang, a=subject, b=objects)
         if clause == edge:  # an edge label without words: say it plainly rather than drop it
-            clause = f"{subject} {edge} {_node_words(right, lang)}"
+            clause = f"{subject} {edge} {objects}"
         out += (", " if left == previous_end else "; ") + clause if out else clause
-        previous_end = right
+        previous_end = rights[-1] if len(rights) == 1 else None
     return out
 
 
