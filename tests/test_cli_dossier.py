@@ -180,7 +180,8 @@ def test_usage_errors_exit_2(options):
     result = run_cli("dossier", BAKKERIJ, *options)
     assert result.exit_code == EXIT_INPUT
     assert result.stdout == ""
-    assert "Usage" in result.stderr or "Error" in result.stderr
+    assert "Gebruik:" in result.stderr and "Fout:" in result.stderr  # click's words in the run's language
+    assert "Usage" not in result.stderr and "Error" not in result.stderr
 
 
 def test_no_path_is_a_usage_error():

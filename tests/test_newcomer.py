@@ -30,3 +30,90 @@ def test_a_dossier_with_a_typo_is_not_mistaken_for_a_policy(tmp_path):
                     encoding="utf-8")
     result = run_cli("dossier", path)
     assert result.exit_code == 2 and "evnts" in result.stderr and "beleid" not in result.stderr
+
+
+# --- verzuimcheck init --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["dossier", "policy"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_init_template_is_valid_as_written(tmp_path, kind, lang):
+    path = tmp_path / f"{kind}.yaml"
+    result = run_cli("init", kind, path, "--lang", lang)
+    assert result.exit_code == 0 and path.exists()
+    audit = run_cli(kind, path, "--as-of", "2025-03-01", "--format", "json")
+    assert audit.exit_code == 0, audit.stderr  # valid input and nothing wrong in the example
+    assert '"findings": []' in audit.stdout
+    text = path.read_text(encoding="utf-8")
+    assert text.count("#") >= 10  # each field explained
+    assert ("verzuimcheck vocab" in text) and (("uitleg" in text) if lang == "nl" else ("meaning" in text))
+
+
+def test_init_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "bestaat.yaml"
+    path.write_text("mijn werk\n", encoding="utf-8")
+    result = run_cli("init", "dossier", path)
+    assert result.exit_code == 2 and "bestaat al" in result.stderr
+    assert path.read_text(encoding="utf-8") == "mijn werk\n"
+
+
+def test_init_refuses_a_directory(tmp_path):
+    assert run_cli("init", "policy", tmp_path).exit_code == 2
+
+
+def test_init_without_path_writes_to_stdout():
+    result = run_cli("init", "dossier", "--lang", "en")
+    assert result.exit_code == 0 and result.stdout.startswith("# Sickness-absence dossier")
+
+
+# --- one language per run -----------------------------------------------------------------------
+
+def test_click_usage_errors_speak_the_runs_language():
+    dutch = run_cli("dossier", FIXTURES / "dossiers" / "example-bakkerij.yaml", "--as-of", "2025-13-01")
+    assert dutch.exit_code == 2
+    assert "Fout: Ongeldige waarde voor --as-of" in dutch.stderr and "Gebruik:" in dutch.stderr
+    assert "Error" not in dutch.stderr and "Invalid value" not in dutch.stderr
+    english = run_cli("dossier", FIXTURES / "dossiers" / "example-bakkerij.yaml", "--as-of", "2025-13-01",
+                      "--lang", "en")
+    assert "Error: Invalid value for --as-of" in english.stderr and "is not a real date" in english.stderr
+    assert "Fout" not in english.stderr and "geen" not in english.stderr
+
+
+def test_help_is_in_the_runs_language():
+    dutch = run_cli("dossier", "--help").stdout
+    assert "Opties:" in dutch and "Beoordeel het dossier" in dutch and "Options:" not in dutch
+    english = run_cli("dossier", "--help", "--lang", "en").stdout
+    assert "Options:" in english and "Judge the dossier" in english and "Opties" not in english
+
+
+def test_the_language_defaults_from_the_environment(monkeypatch):
+    monkeypatch.setenv("VERZUIMCHECK_LANG", "en")
+    bakkerij = FIXTURES / "dossiers" / "example-bakkerij.yaml"
+    assert "Findings" in run_cli("dossier", bakkerij, "--as-of", "2025-06-01").stdout
+    assert "Bevindingen" in run_cli("dossier", bakkerij, "--as-of", "2025-06-01", "--lang", "nl").stdout
+    assert "Options:" in run_cli("--help").stdout
+    monkeypatch.setenv("VERZUIMCHECK_LANG", "fr")  # not a language we have: Dutch
+    assert "Bevindingen" in run_cli("dossier", bakkerij, "--as-of", "2025-06-01").stdout
+
+
+def _help_texts():
+    from checker.cli import main
+
+    texts = []
+
+    def walk(command):
+        for item in [command, *command.params]:
+            english = getattr(item, "_english_help", getattr(item, "help", None))
+            if english:
+                texts.append(english.strip())
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub)
+
+    walk(main)
+    return texts
+
+
+def test_every_help_text_has_its_dutch_text():
+    from checker.messages import catalogue
+
+    missing = [t for t in _help_texts() if t not in catalogue()["help"]]
+    assert missing == []
