@@ -117,3 +117,54 @@ def test_every_help_text_has_its_dutch_text():
 
     missing = [t for t in _help_texts() if t not in catalogue()["help"]]
     assert missing == []
+
+
+# --- README -------------------------------------------------------------------------------------
+
+def _readme_block(after: str) -> list:
+    """The lines of the README's console block that starts with ``$ <after>``, without the command."""
+    from conftest import ROOT
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    start = text.index(f"$ {after}\n") + len(f"$ {after}\n")
+    return text[start:text.index("```", start)].rstrip("\n").split("\n")
+
+
+def _plain(output: str) -> list:
+    return [line.rstrip() for line in output.rstrip("\n").split("\n")]
+
+
+def test_readme_synopsis_equals_help(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("VERZUIMCHECK_LANG", "en")
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    # click wraps --help at the terminal width less 2: a real 80-column terminal gives 78
+    result = CliRunner().invoke(main, ["--help"], prog_name="verzuimcheck", terminal_width=78)
+    assert _readme_block("verzuimcheck --help") == _plain(result.stdout)
+
+
+def test_readme_example_is_the_real_output(monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "80")
+    command = "verzuimcheck dossier fixtures/dossiers/example-bakkerij.yaml --as-of 2025-06-01 --lang en"
+    result = run_cli(*command.split()[1:])
+    assert result.exit_code == 1
+    assert _readme_block(command) == _plain(result.stdout)
+
+
+def test_readme_names_every_command_and_the_python_version():
+    from checker.cli import main
+    from conftest import ROOT
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    for name in main.commands:
+        assert f"| `verzuimcheck {name}" in text, name
+    assert "python3 -m venv .venv" in text and "Python 3.10" in text
+    first_commands = [line for line in text.split("\n") if line.startswith("pip install")][:2]
+    assert first_commands == ["pip install -e . && verzuimcheck dossier fixtures/dossiers/example-bakkerij.yaml",
+                              "pip install -e '.[test]' && pytest"]

@@ -55,6 +55,8 @@ def help_text(english: str | None, lang: str) -> str | None:
 def _localize_help(command, lang: str) -> None:
     """Set every help text of ``command`` (and its subcommands) to ``lang``; the English
     originals are kept on the objects so each run starts from them."""
+    if getattr(command, "_help_option", None) is not None:
+        command._help_option = None  # click caches -h/--help with its help text in the last run's language
     for item in [command, *command.params]:
         if not hasattr(item, "_english_help"):
             item._english_help = item.help
@@ -85,3 +87,11 @@ class Group(click.Group):
     def main(self, args=None, *rest, **kwargs):
         install(self, sys.argv[1:] if args is None else list(args))
         return super().main(args, *rest, **kwargs)
+
+    def format_commands(self, ctx, formatter) -> None:
+        """Each command with its whole first sentence (click cuts it at the column and adds "...")."""
+        rows = [(name, self.commands[name].get_short_help_str(limit=200)) for name in self.list_commands(ctx)
+                if not self.commands[name].hidden]
+        if rows:
+            with formatter.section(translate("Commands")):
+                formatter.write_dl(rows)
