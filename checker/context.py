@@ -3,6 +3,12 @@
 The audit sees the dossier as it stood on the as-of date: events after it are
 not counted, a period that starts after it is not known yet, and a period that
 ends after it was still open on that date.
+
+Besides the calendar, the context answers the questions that the paths beyond
+the textbook raise (docs/counting.md): is a step still the employer's (recovery,
+contract end, an IVA granted with a shorter wachttijd), did the parties agree
+another due date (Regeling procesgang art. 5), which statements of the
+bedrijfsarts stand. Kinds ask; they never look at dossier fields themselves.
 """
 from __future__ import annotations
 
@@ -11,8 +17,13 @@ from datetime import date
 from functools import cached_property
 
 from .kinds.base import as_list
-from .model.calendar import SickCalendar
+from .model.calendar import WACHTTIJD_DAYS, LeaveDays, SickCalendar
 from .model.dossier import Dossier
+
+#: Why a step is not (or no longer) required; the codes are public (JSON timeline ``reason``).
+RECOVERED = "hersteld"
+CONTRACT_END = "einde_dienstverband"
+WACHTTIJD_ENDED = "iva_toegekend"
 
 
 def periods_as_of(periods, as_of: date) -> tuple:
@@ -27,41 +38,116 @@ class DossierContext:
     dossier: Dossier
     as_of: date
     vocab: object
+    wachttijd_days: object = WACHTTIJD_DAYS  # an int, or a function of the wachttijd's first day
     calendar: SickCalendar = field(init=False)
     events: tuple = field(init=False)
 
     def __post_init__(self) -> None:
-        self.calendar = SickCalendar.from_periods(periods_as_of(self.dossier.periods, self.as_of))
-        start = self.calendar.start
+        leave = LeaveDays([(x.start, x.end) for x in self.dossier.leave])
+        known = periods_as_of(self.dossier.periods, self.as_of)
+        first = SickCalendar.from_periods(known, leave=leave)  # which wachttijd, before the end is known
+        days = self.wachttijd_days(first.start) if callable(self.wachttijd_days) else self.wachttijd_days
+        start = first.start
         in_scope = [e for e in self.dossier.events if start <= e.date <= self.as_of]
         self.events = tuple(sorted(in_scope, key=lambda e: (e.date, e.type, e.by, e.actor or "")))
+        self.calendar = SickCalendar(first.periods(), earlier_wachttijden=first.earlier_wachttijden, leave=leave,
+                                     wachttijd_days=days, end=self._set_end())
 
+    # --- events --------------------------------------------------------------------------
     @cached_property
-    def _dates_by_type(self) -> dict:
+    def _by_type(self) -> dict:
         by_type: dict = {}
         for event in self.events:
-            by_type.setdefault(event.type, []).append(event.date)
+            by_type.setdefault(event.type, []).append(event)
         return by_type
 
     def dates(self, types) -> list:
         """Sorted dates of in-scope events of the given type(s)."""
-        return sorted(d for t in as_list(types) for d in self._dates_by_type.get(t, ()))
+        return sorted(e.date for t in as_list(types) for e in self._by_type.get(t, ()))
 
     def first(self, types) -> date | None:
         dates = self.dates(types)
         return dates[0] if dates else None
 
+    def latest_event(self, types):
+        """The last in-scope event of the given type(s), or None."""
+        found = [e for t in as_list(types) for e in self._by_type.get(t, ())]
+        return max(found, key=lambda e: (e.date, e.index)) if found else None
+
+    def _set_end(self) -> date | None:
+        """The wachttijd's last day when UWV set it: an IVA granted with a shortened wachttijd
+        (WIA art. 23 lid 6), else the latest extension of wage payment (WIA art. 24)."""
+        granted = self.latest_event("iva_toegekend")
+        if granted is not None:
+            return granted.wachttijd_end
+        extended = self.latest_event("verlenging_loondoorbetaling")
+        return extended.until if extended is not None else None
+
+    def term_end(self) -> date:
+        """The end the WIA terms count back from (``before_end``): the extended period's last day
+        after an extension (WIA art. 25 lid 4, art. 64 lid 3), else counted day 728. A granted IVA
+        ends the wachttijd earlier but does not move these terms: it makes them moot."""
+        extended = self.latest_event("verlenging_loondoorbetaling")
+        if extended is not None and self.latest_event("iva_toegekend") is None:
+            return extended.until
+        return self.calendar.day(self.calendar.wachttijd_days)
+
+    def end_reason(self) -> str | None:
+        """What set the wachttijd's end (an event type), or None for the ordinary 104 weeks."""
+        if self.latest_event("iva_toegekend") is not None:
+            return "iva_toegekend"
+        return "verlenging_loondoorbetaling" if self.latest_event("verlenging_loondoorbetaling") else None
+
+    # --- whose step is it --------------------------------------------------------------------
+    @property
+    def responsibility_end(self) -> date | None:
+        """The last day the employer carries the Wvp steps: the contract end, unless the employer
+        is eigenrisicodrager for the Ziektewet (it keeps them: WIA art. 26 lid 2)."""
+        if self.dossier.contract_end and "ziektewet" not in self.dossier.eigenrisicodrager:
+            return self.dossier.contract_end
+        return None
+
+    def not_required_reason(self, due: date) -> str | None:
+        """Why a step due on ``due`` is not required, or None when it is."""
+        if not self.calendar.required(due):
+            return RECOVERED
+        if self.latest_event("iva_toegekend") is not None and due > self.calendar.wachttijd_last_day():
+            return WACHTTIJD_ENDED
+        end = self.responsibility_end
+        if end is not None and due > end:
+            return CONTRACT_END
+        return None
+
+    def agreed_due(self, rule_id: str):
+        """The due date employer and employee agreed for a step (Regeling procesgang art. 5):
+        the latest ``afwijking_termijn`` for it, or None."""
+        agreed = [e for e in self._by_type.get("afwijking_termijn", ()) if e.step == rule_id]
+        return max(agreed, key=lambda e: (e.date, e.index)).due if agreed else None
+
+    # --- notes -----------------------------------------------------------------------------
     def skipped_events(self) -> dict:
         """Events the audit does not count, by reason: for notes, never silently."""
         start = self.calendar.start
+        appointing = self.vocab.appointing_tasks()
         return {
             "events-after-as-of": sum(1 for e in self.dossier.events if e.date > self.as_of),
             "events-earlier-wachttijd": sum(1 for e in self.dossier.events if e.date < start),
             "events-after-wachttijd": sum(1 for e in self.events if e.date > self.calendar.wachttijd_last_day()),
             # an appointment that names nobody: the Wvp step counts, but role checks cannot see who
-            "appointments-without-actor": sum(1 for e in self.events
-                                              if e.actor is None and e.type in self.vocab.appointing_tasks()),
+            "appointments-without-actor": sum(1 for e in self.events if e.actor is None and e.type in appointing),
+            "performed-by-organisation": self._not_preferred(),
         }
+
+    def _not_preferred(self) -> int:
+        """Events of a task with a preferred role (roles/tasks.yaml ``prefer``) whose performers
+        include nobody in that role: accepted (e.g. "bedrijfsarts of arbodienst"), but noted."""
+        roles = {a.id: a.role for a in self.dossier.actors}
+        count = 0
+        for event in self.events:
+            preferred = self.vocab.tasks.get(event.type, {}).get("prefer")
+            if preferred and event.by and not any(roles.get(who) == preferred for who in event.by):
+                count += 1
+        return count
 
     @cached_property
     def role_graph(self):

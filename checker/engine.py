@@ -5,6 +5,7 @@ from datetime import date
 
 from .context import DossierContext
 from .findings import FINDING_STATUSES, AuditResult, Finding, Note, TimelineEntry
+from .model.calendar import WACHTTIJD_DAYS
 from .model.dossier import Dossier
 
 
@@ -16,7 +17,8 @@ def run_rules(rules, ctx, subject: str):
         for outcome in rule.module.check(rule, ctx):
             if outcome.timeline:
                 timeline.append(TimelineEntry(step=rule.id, due=outcome.due, done=outcome.date,
-                                              status=outcome.status, window_start=outcome.window_start))
+                                              status=outcome.status, window_start=outcome.window_start,
+                                              reason=outcome.reason, version=rule.version))
             if outcome.status in FINDING_STATUSES:
                 params = outcome.params
                 if outcome.window_start:
@@ -24,14 +26,33 @@ def run_rules(rules, ctx, subject: str):
                 findings.append(Finding(
                     rule=rule.id, severity=outcome.severity or rule.severity, status=outcome.status,
                     subject=subject, due=outcome.due, date=outcome.date, actors=outcome.actors,
-                    evidence=outcome.evidence, params=params))
+                    evidence=outcome.evidence, params=params, version=rule.version, reason=outcome.reason))
     return findings, timeline
+
+
+def dossier_context(dossier: Dossier, as_of: date, vocab) -> DossierContext:
+    """The context a dossier is judged in: its latest wachttijd, with the length the law gave it."""
+    from .parameters import value_on
+
+    return DossierContext(dossier=dossier, as_of=as_of, vocab=vocab,
+                          wachttijd_days=lambda start: value_on("wachttijd_days", start) or 728)
+
+
+def wachttijd_calendar(periods, leave=()):
+    """The calendar of the latest wachttijd among ``periods``, with the length the law gave it."""
+    from .model.calendar import SickCalendar
+    from .parameters import value_on
+
+    intervals = [(x.start, x.end) for x in leave]
+    latest = SickCalendar.from_periods(periods, leave=intervals)
+    return SickCalendar.from_periods(periods, leave=intervals,
+                                     wachttijd_days=value_on("wachttijd_days", latest.start) or WACHTTIJD_DAYS)
 
 
 def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult:
     """All findings and the timeline of one dossier on ``as_of``."""
-    ctx = DossierContext(dossier=dossier, as_of=as_of, vocab=vocab)
-    rules = rulebook.for_subject("dossier", ctx.calendar.start)
+    ctx = dossier_context(dossier, as_of, vocab)
+    rules = rulebook.in_force("dossier", ctx)
     findings, timeline = run_rules(rules, ctx, dossier.id)
     notes = [Note(code, count) for code, count in sorted(ctx.skipped_events().items()) if count]
     if ctx.calendar.earlier_wachttijden:
@@ -39,24 +60,38 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
     not_in_force = len(rulebook.for_subject("dossier")) - len(rules)
     if not_in_force:  # e.g. a wachttijd from before the Wvp: say so instead of a clean report
         notes.append(Note("rules-not-in-force", not_in_force))
+    if ctx.calendar.wachttijd_days != WACHTTIJD_DAYS:  # a WAO wachttijd (before 2004): 52 weeks
+        notes.append(Note("wao-wachttijd", ctx.calendar.wachttijd_days // 7))
     if as_of < dossier.first_sick_day:
         notes.append(Note("as-of-before-first-sick-day", 1))
+    applied = {rule.id: rule for rule in rules}
     return AuditResult(
         kind="dossier", subject=dossier.id, file=dossier.file, as_of=as_of,
-        findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar),
-        rules=rulebook.by_id(), employee=dossier.employee,
-        periods=tuple((s.start, s.end) for s in ctx.calendar.segments),
+        findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar, ctx),
+        rules={**rulebook.by_id(), **applied}, employee=dossier.employee, periods=ctx.calendar.periods(),
     )
 
 
-def calendar_facts(calendar) -> dict:
-    return {
+def calendar_facts(calendar, ctx=None) -> dict:
+    """The fixed dates of a wachttijd; with a dossier context also what moved them."""
+    facts = {
         "wachttijd_start": calendar.start,
         "wachttijd_last_day": calendar.wachttijd_last_day(),
         "wachttijd_first_day_after": calendar.wachttijd_first_day_after(),
         "max_loonsanctie_end": calendar.max_loonsanctie_end(),
+        "max_loonsanctie_until": calendar.max_loonsanctie_until(),
         "recovered_after": calendar.recovered_after,
     }
+    if calendar.leave_within():
+        facts["leave"] = calendar.leave_within()
+    if calendar.samentelling():
+        facts["periods"] = calendar.periods()
+    if ctx is not None:
+        if ctx.end_reason():
+            facts["wachttijd_end_set_by"] = ctx.end_reason()
+        if ctx.dossier.contract_end:
+            facts["contract_end"] = ctx.dossier.contract_end
+    return facts
 
 
 def audit_policy(policy, rulebook, vocab, as_of: date | None = None) -> AuditResult:

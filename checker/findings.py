@@ -28,6 +28,8 @@ class Finding:
     actors: tuple = ()
     evidence: tuple = ()  # path of nodes (actor, task, side, ...) that makes a role conflict
     params: tuple = ()  # extra message parameters as sorted (name, value) pairs
+    version: str | None = None  # the rule version applied (its valid_from)
+    reason: str | None = None  # why the due date is not the rule's own term (an agreed deviation)
 
     def sort_key(self) -> tuple:
         return (self.due or self.date or _FAR, self.rule, self.status, self.date or _FAR,
@@ -46,6 +48,8 @@ class TimelineEntry:
     done: date | None
     status: str
     window_start: date | None = None
+    reason: str | None = None  # why not required, or why the due date differs (docs/json-output.md)
+    version: str | None = None  # the rule version applied (its valid_from)
 
     def sort_key(self) -> tuple:
         return (self.due or _FAR, self.step, self.done or _FAR)

@@ -8,10 +8,13 @@ judges by, so planning from the calendar never misses a deadline the audit repor
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 from datetime import date
 
 from .engine import audit_dossier, calendar_facts, run_rules
+
+
 
 
 @dataclass
@@ -22,12 +25,26 @@ class _EmptyContext:
     as_of: date = date.min
     vocab: object = None
     events: tuple = ()
+    dossier: object = field(default_factory=lambda: SimpleNamespace(
+        contract_end=None, eigenrisicodrager=(), vangnet=None, leave=()))
 
     def dates(self, types) -> list:
         return []
 
     def first(self, types):
         return None
+
+    def latest_event(self, types):
+        return None
+
+    def agreed_due(self, rule_id):
+        return None
+
+    def term_end(self):
+        return self.calendar.wachttijd_last_day()
+
+    def not_required_reason(self, due):
+        return None if self.calendar.required(due) else "hersteld"
 
 
 @dataclass

@@ -8,8 +8,8 @@ problems are reported together.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -38,10 +38,35 @@ class Rule:
     valid_until: date | None = None
     practice_norm: bool = False
     explanation: MappingProxyType | None = field(default=None, compare=False)
+    deviable: bool = False  # afwijking_termijn may set its due date (Regeling procesgang art. 5)
+    version_by: MappingProxyType | None = None  # which date picks the version (default: wachttijd start)
+    versions: tuple = field(default=(), compare=False)  # earlier versions (Rules), oldest first
 
     @property
     def module(self):
         return kinds.get(self.kind)
+
+    @property
+    def version(self) -> str | None:
+        """The version's name: its ``valid_from`` (OpenFisca style), or None for an undated rule."""
+        return self.valid_from.isoformat() if self.valid_from else None
+
+    def all_versions(self) -> tuple:
+        """Every version of the rule, oldest first (the rule itself is the newest)."""
+        return self.versions + (self,)
+
+    def version_at(self, when: date | None):
+        """The version in force on ``when`` (None: the newest), or None when none is."""
+        if when is None:
+            return self
+        return next((v for v in reversed(self.all_versions()) if v.applies_from(when)), None)
+
+    def version_date(self, ctx) -> date:
+        """The date that picks the version for a dossier: the first event named in ``version_by``
+        (transitional law), else the as-of date when there is none; by default the wachttijd's start."""
+        if self.version_by and "event" in self.version_by:
+            return ctx.first(self.version_by["event"]) or ctx.as_of
+        return ctx.calendar.start
 
     def applies_from(self, start: date) -> bool:
         """Whether the rule is in force for a wachttijd (or policy) starting on ``start``."""
@@ -60,16 +85,27 @@ class Rulebook:
         return {rule.id: rule for rule in self.rules}
 
     def for_subject(self, subject: str, start: date | None = None) -> list:
-        return [r for r in self.rules if subject in r.module.SUBJECTS and (start is None or r.applies_from(start))]
+        """The rules for a subject, each in the version in force on ``start`` (all newest when None)."""
+        chosen = (r.version_at(start) for r in self.rules if subject in r.module.SUBJECTS)
+        return [r for r in chosen if r is not None]
+
+    def deviable_ids(self) -> frozenset:
+        """Ids of the steps whose term an ``afwijking_termijn`` may move (Regeling procesgang art. 5)."""
+        return frozenset(r.id for r in self.rules if r.deviable)
+
+    def in_force(self, subject: str, ctx) -> list:
+        """The rules for a dossier context, each in the version its ``version_date`` picks."""
+        chosen = (r.version_at(r.version_date(ctx)) for r in self.rules if subject in r.module.SUBJECTS)
+        return [r for r in chosen if r is not None]
 
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
 def rule_files(directory: Path) -> list:
-    """Rule files below ``directory`` (``.yaml`` or ``.yml``), test-case folders left out."""
+    """Rule files below ``directory`` (``.yaml`` or ``.yml``), test-case and parameter folders left out."""
     return sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()
-                  and "tests" not in p.relative_to(directory).parts)
+                  and not {"tests", "parameters"} & set(p.relative_to(directory).parts))
 
 
 def _freeze(value):
@@ -100,39 +136,83 @@ def load_rule(path: Path, vocab) -> Rule:
     errors.extend(param_errors)
     if not param_errors:
         errors.extend(_vocabulary_errors(document, module, vocab))
-    validity = {key: _rule_date(document, key, errors) for key in ("valid_from", "valid_until")}
+    if "version_by" in data and data["version_by"]["event"] not in vocab.tasks:
+        errors.append(document.error("rule.unknown-event", ("version_by", "event"), value=data["version_by"]["event"],
+                                     hint=did_you_mean(data["version_by"]["event"], vocab.tasks)))
+    validity = {key: _rule_date(document, data, key, ("",), errors) for key in ("valid_from", "valid_until")}
+    versions = _versions(document, module, vocab, validity, errors)
     if errors:
         raise InputErrors(errors)
-    return Rule(
+    newest = Rule(
         id=data["id"], kind=data["kind"], severity=data["severity"], title=_freeze(data["title"]),
         message=_freeze(data["message"]), source=_freeze(data["source"]), params=_freeze(data["params"]),
         file=document.file, practice_norm=data.get("practice_norm", False),
         valid_from=validity["valid_from"], valid_until=validity["valid_until"],
         explanation=_freeze(data["explanation"]) if "explanation" in data else None,
+        deviable=data.get("deviable", False),
+        version_by=_freeze(data["version_by"]) if "version_by" in data else None,
     )
+    return replace(newest, versions=tuple(
+        replace(newest, valid_from=when, valid_until=until, params=_freeze(entry["params"]),
+                source=_freeze(entry["source"]),
+                **{key: _freeze(entry[key]) for key in ("title", "message", "explanation") if key in entry})
+        for entry, when, until in versions))
 
 
-def _rule_date(document, key: str, errors: list):
-    """A validity date of a rule, or None; an impossible date is an input error."""
-    if key not in document.data:
+def _versions(document, module, vocab, validity: dict, errors: list) -> list:
+    """(entry, valid_from, valid_until) of each earlier version, oldest first, checked: params
+    against the kind, dates in order; a version ends the day before the next one begins."""
+    entries = document.data.get("versions", [])
+    dated = []
+    for i, entry in enumerate(entries):
+        path = ("versions", i)
+        param_errors = validate_part(document, module.PARAMS_SCHEMA, path + ("params",))
+        errors.extend(param_errors)
+        if not param_errors:
+            errors.extend(_vocabulary_errors(document, module, vocab, entry["params"], path + ("params",)))
+        start = _rule_date(document, entry, "valid_from", path, errors)
+        end = _rule_date(document, entry, "valid_until", path, errors)
+        dated.append((start, end, i, entry))
+    newest = validity["valid_from"]
+    if entries and newest is None:
+        errors.append(document.error("rule.version-order", ("valid_from",), want_key=True))
+        return []
+    dated.sort(key=lambda item: item[0] or date.min)
+    result = []
+    for k, (start, end, i, entry) in enumerate(dated):
+        following = dated[k + 1][0] if k + 1 < len(dated) else newest
+        if start is None or following is None:
+            continue
+        if start >= following or (end is not None and end >= following):
+            errors.append(document.error("rule.version-order", ("versions", i, "valid_from")))
+            continue
+        result.append((entry, start, end or following - timedelta(days=1)))
+    return result
+
+
+def _rule_date(document, mapping: dict, key: str, path: tuple, errors: list):
+    """A validity date of a rule (or of one of its versions), or None; an impossible date is an input error."""
+    if key not in mapping:
         return None
+    where = tuple(p for p in path if p != "") + (key,)
     try:
-        return parse_date(document.data[key])
+        return parse_date(mapping[key])
     except DateProblem as problem:
-        errors.append(document.error(problem.code, (key,), value=problem.value,
+        errors.append(document.error(problem.code, where, value=problem.value,
                                      low=EARLIEST.isoformat(), high=LATEST.isoformat()))
         return None
 
 
-def _vocabulary_errors(document, module, vocab) -> list:
+def _vocabulary_errors(document, module, vocab, params=None, path=("params",)) -> list:
     """Names in params that the vocabulary does not know (a kind says which)."""
     errors = []
-    for name in getattr(module, "referenced_events", lambda p: [])(document.data["params"]):
+    params = document.data["params"] if params is None else params
+    for name in getattr(module, "referenced_events", lambda p: [])(params):
         if name not in vocab.tasks:
-            errors.append(document.error("rule.unknown-event", ("params",), value=name,
+            errors.append(document.error("rule.unknown-event", path, value=name,
                                          hint=did_you_mean(name, vocab.tasks)))
     check_names = getattr(module, "check_names", None)
-    if check_names:
+    if check_names and path == ("params",):
         errors.extend(check_names(document, vocab))
     return errors
 

@@ -30,8 +30,8 @@ def rulebook():
 
 
 def dossier_from_dict(data: dict, vocab):
-    """Build a Dossier straight from a dict (as if read from a file)."""
-    return build_dossier(Document(file="<test>", data=data), vocab)
+    """Build a Dossier straight from a dict (as if read from a file), as the CLI does."""
+    return build_dossier(Document(file="<test>", data=data), vocab, steps=default_rulebook().deviable_ids())
 
 
 def audit_dict(data: dict, as_of: str | date, vocab=None, rulebook=None):

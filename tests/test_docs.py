@@ -65,7 +65,7 @@ def test_dossier_format_lists_the_vocabularies():
 
 
 def test_dossier_format_examples_are_valid_and_equivalent(vocab, rulebook):
-    (yaml_example,) = code_blocks("dossier-format.md", "yaml")
+    yaml_example, *more = code_blocks("dossier-format.md", "yaml")  # the first YAML block is the JSON's twin
     (json_example,) = code_blocks("dossier-format.md", "json")
     from_yaml = json.loads(json.dumps(yaml.safe_load(yaml_example), default=str))
     from_json = json.loads(json_example)
@@ -73,6 +73,16 @@ def test_dossier_format_examples_are_valid_and_equivalent(vocab, rulebook):
     assert [(f.rule, f.status, f.due) for f in audits[0].findings] == \
            [(f.rule, f.status, f.due) for f in audits[1].findings]
     assert audits[0].timeline == audits[1].timeline
+
+
+def test_dossier_format_path_examples_are_valid_dossiers(vocab, rulebook):
+    """Every further YAML example (the paths beyond the textbook) loads and audits without a crash."""
+    _, *more = code_blocks("dossier-format.md", "yaml")
+    assert more, "docs/dossier-format.md shows an example of a path beyond the textbook"
+    for block in more:
+        data = json.loads(json.dumps(yaml.safe_load(block), default=str))
+        result = audit_dict(data, "2025-12-01", vocab, rulebook)
+        assert result.timeline
 
 
 # --- json-output.md ---------------------------------------------------------------------------

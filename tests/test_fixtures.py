@@ -76,6 +76,8 @@ def test_fixture_key_due_dates_and_statuses(name, vocab, rulebook):
     entries = first_entries(audit_fixture(name, vocab, rulebook))
     assert {step: entries[step].due for step in spec.get("due", {})} == spec.get("due", {})
     assert {step: entries[step].status for step in spec.get("timeline", {})} == spec.get("timeline", {})
+    assert {step: entries[step].reason for step in spec.get("reasons", {})} == spec.get("reasons", {})
+    assert {step: entries[step].version for step in spec.get("versions", {})} == spec.get("versions", {})
 
 
 @pytest.mark.parametrize("name", sorted(expected()))

@@ -47,6 +47,7 @@ def marked_dossier() -> dict:
         "dossier": "D-PRIV", "employer": "werkgever-x", "employee": "W-001", "first_sick_day": "2025-01-06",
         "notes": MARKER, "description": MARKER + "\nen nog een regel",
         "periods": [{"from": "2025-01-06", "to": "2025-02-01", **note}, {"from": "2025-02-10", **note}],
+        "leave": [{"from": "2025-02-02", "to": "2025-02-05", "type": "zwangerschapsverlof", **note}],
         "actors": [{"id": "ba-1", "role": "bedrijfsarts", **note}, {"id": "lg-1", "role": "leidinggevende", **note}],
         "events": [{"type": "probleemanalyse", "date": "2025-03-20", "by": "ba-1", "notes": MARKER,
                     "description": MARKER},
@@ -56,7 +57,8 @@ def marked_dossier() -> dict:
 
 def test_the_marked_dossier_covers_every_free_text_field_of_the_schema():
     data = marked_dossier()
-    where = {"$": data, "period": data["periods"][0], "actor": data["actors"][0], "event": data["events"][0]}
+    where = {"$": data, "period": data["periods"][0], "actor": data["actors"][0], "event": data["events"][0],
+             "leave": data["leave"][0]}
     for name, fields in free_text_fields(load_schema("dossier")).items():
         assert all(where[name].get(field) and MARKER in where[name][field] for field in fields), name
 

@@ -26,7 +26,7 @@ def register(main) -> None:
 @guarded
 def calendar(dossier_path, first_sick_day, as_of, fmt, lang, rule_dirs, max_bytes, debug):
     """Every Wvp deadline from a first sick day, or from a dossier (with samentelling)."""
-    from ..model.calendar import SickCalendar
+    from ..engine import wachttijd_calendar
     from ..model.dossier import load_dossier
     from ..planning import plan_for, plan_for_dossier
     from ..report.calendar import CALENDAR_REPORTERS
@@ -36,7 +36,9 @@ def calendar(dossier_path, first_sick_day, as_of, fmt, lang, rule_dirs, max_byte
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
     vocab, rulebook = load_context(rule_dirs)
     if dossier_path:
-        plan = plan_for_dossier(load_dossier(dossier_path, vocab, max_bytes), rulebook, vocab, when)
+        loaded = load_dossier(dossier_path, vocab, max_bytes, steps=rulebook.deviable_ids())
+        plan = plan_for_dossier(loaded, rulebook, vocab, when)
     else:
-        plan = plan_for(SickCalendar.open_from(parse_option_date(first_sick_day, "--first-sick-day", lang)), rulebook)
+        first = parse_option_date(first_sick_day, "--first-sick-day", lang)
+        plan = plan_for(wachttijd_calendar(((first, None),)), rulebook)
     CALENDAR_REPORTERS[fmt]([plan], rulebook.by_id(), sys.stdout, lang)

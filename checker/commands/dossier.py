@@ -36,6 +36,6 @@ def dossier(paths, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):
 
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
     vocab, rulebook = load_context(rule_dirs)
-    dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes))
+    dossiers, errors = load_all(paths, lambda p: load_dossier(p, vocab, max_bytes, steps=rulebook.deviable_ids()))
     results = [audit_dossier(d, rulebook, vocab, when) for d in dossiers]
     finish(lambda: report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1), results, errors, fail_on, lang)

@@ -47,12 +47,14 @@ def check(rule, ctx):
     gap = params["max_gap_days"]
     for previous, following in zip(anchors, anchors[1:]):
         due = ctx.calendar.add_counted_days(previous, gap)
-        if not ctx.calendar.required(due):
-            return  # recovered before this evaluation was due: later events are not part of the cadence
+        if ctx.not_required_reason(due):
+            return  # recovered (or no longer the employer's) before this evaluation was due
         yield Outcome("late" if following > due else "on-time", due=due, date=following)
     due = ctx.calendar.add_counted_days(anchors[-1], gap)
-    if (ended is not None and due >= ended) or not ctx.calendar.required(due):
-        return  # the case ended (recovery or WIA-aanvraag) before another evaluation was due
+    if ended is not None and due >= ended:
+        return  # the case ended (the WIA-aanvraag) before another evaluation was due
+    if ctx.not_required_reason(due):
+        return  # recovered, contract ended or IVA granted before another evaluation was due
     yield Outcome("missing" if due < ctx.as_of else "upcoming", due=due)
 
 

@@ -1,14 +1,19 @@
-"""Kind ``deadline``: a step due on a counted sick day, or some days after another event.
+"""Kind ``deadline``: a step due on a counted sick day, some days after another event, or on a date.
 
 params:
   event: probleemanalyse          # event type(s) that fulfil the step
   due: {day: 42}                  # counted day 42
   due: {day: 294, plus_days: 1}   # the day after counted day 294
   due: {after_event: probleemanalyse, days: 14, day: 56}  # 14 days after it; day 56 while there is none
+  due: {before_end: 91}           # 91 counted days before the wachttijd's last day
+  due: [{day: 42, plus_days: 1}, {date_of: contract_end}]  # the earliest of these
+  applies_if: [{dossier: contract_end}]      # the rule only judges dossiers where this holds
+  exempt_if: [{event: spoor2_niet_nodig}]    # the step is not required (the timeline says why)
 """
 from __future__ import annotations
 
-from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
+from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events, due_events,
+                   judge_step)
 
 KIND = "deadline"
 SUBJECTS = ("dossier", "calendar")
@@ -16,14 +21,15 @@ PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],
     "additionalProperties": False,
-    "properties": {"event": EVENTS_SCHEMA, "due": DUE_SCHEMA},
+    "properties": {"event": EVENTS_SCHEMA, "due": DUE_SCHEMA, **STEP_PARAMS},
 }
 
 
 def referenced_events(params: dict) -> list:
-    return as_list(params["event"]) + ([params["due"]["after_event"]] if "after_event" in params["due"] else [])
+    return as_list(params["event"]) + due_events(params["due"]) + condition_events(params)
 
 
 def check(rule, ctx):
-    params = rule.params
-    yield step_outcome(ctx, as_list(params["event"]), resolve_due(params["due"], ctx))
+    outcome = judge_step(rule, ctx, as_list(rule.params["event"]), rule.params["due"])
+    if outcome is not None:
+        yield outcome

@@ -1,39 +1,52 @@
 """Kind ``window``: a deadline that also has an earliest sensible day.
 
-Done before ``start_day`` counts as ``early`` (with ``early_severity``) unless
-another event falls inside the window.
+Done before the window counts as ``early`` (with ``early_severity``) unless
+another event falls inside the window; with ``count_early: false`` an event
+before the window does not count at all (the step is then missing).
 
 params:
   event: eerstejaarsevaluatie
-  start_day: 316                  # first day of week 46
+  start_day: 316                  # first day of week 46 (or start: a due specification)
   due: {day: 364}
   early_severity: warning
 """
 from __future__ import annotations
 
-from .base import DUE_SCHEMA, EVENTS_SCHEMA, as_list, resolve_due, step_outcome
+from .base import (DUE_ITEM_SCHEMA, DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events,
+                   due_events, judge_step, resolve_due)
 
 KIND = "window"
 SUBJECTS = ("dossier", "calendar")
 PARAMS_SCHEMA = {
     "type": "object",
-    "required": ["event", "due", "start_day"],
+    "required": ["event", "due"],
     "additionalProperties": False,
     "properties": {
         "event": EVENTS_SCHEMA,
         "due": DUE_SCHEMA,
         "start_day": {"type": "integer", "minimum": 1, "maximum": 1500},
+        "start": DUE_ITEM_SCHEMA,
         "early_severity": {"enum": ["error", "warning", "info"]},
+        "count_early": {"type": "boolean"},
+        **STEP_PARAMS,
     },
+    "oneOf": [{"required": ["start_day"]}, {"required": ["start"]}],
 }
 
 
 def referenced_events(params: dict) -> list:
-    return as_list(params["event"])
+    return as_list(params["event"]) + due_events(params["due"]) + due_events(params.get("start", {})) + \
+        condition_events(params)
 
 
 def check(rule, ctx):
     params = rule.params
-    start = ctx.calendar.day(params["start_day"])
-    yield step_outcome(ctx, as_list(params["event"]), resolve_due(params["due"], ctx),
-                       window_start=start, early_severity=params.get("early_severity"))
+    if "start_day" in params:
+        start = ctx.calendar.day(params["start_day"])
+    else:
+        start, _ = resolve_due(params["start"], ctx)
+    outcome = judge_step(rule, ctx, as_list(params["event"]), params["due"], window_start=start,
+                         early_severity=params.get("early_severity"),
+                         count_early=params.get("count_early", True))
+    if outcome is not None:
+        yield outcome

@@ -35,6 +35,24 @@ class Event:
     by: tuple = ()
     actor: str | None = None
     index: int = field(default=0, compare=False)  # position in the file, for messages only
+    # fields that only some event types carry (roles/tasks.yaml `fields`)
+    reason: str | None = None  # spoor2_niet_nodig
+    wachttijd_end: date | None = None  # iva_toegekend
+    until: date | None = None  # verlenging_loondoorbetaling
+    step: str | None = None  # afwijking_termijn: a rule id
+    due: date | None = None  # afwijking_termijn: the agreed due date
+
+
+#: Event fields that hold dates (parsed like every other date).
+DATE_FIELDS = ("wachttijd_end", "until", "due")
+EVENT_FIELDS = ("reason", "wachttijd_end", "until", "step", "due")
+
+
+@dataclass(frozen=True)
+class Leave:
+    start: date
+    end: date
+    type: str
 
 
 @dataclass(frozen=True)
@@ -47,30 +65,38 @@ class Dossier:
     actors: tuple
     events: tuple
     file: str = ""
+    leave: tuple = ()  # Leave, sorted
+    contract_end: date | None = None
+    eigenrisicodrager: tuple = ()  # "ziektewet", "wga"
+    vangnet: str | None = None
 
     def calendar(self) -> SickCalendar:
-        return SickCalendar.from_periods(self.periods)
+        return SickCalendar.from_periods(self.periods, leave=[(x.start, x.end) for x in self.leave])
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
-def load_dossier(path, vocab, max_bytes=None) -> Dossier:
-    """Read, validate and build a dossier file; raise InputErrors with every problem."""
+def load_dossier(path, vocab, max_bytes=None, steps=None) -> Dossier:
+    """Read, validate and build a dossier file; raise InputErrors with every problem.
+
+    ``steps``: the rule ids whose term an ``afwijking_termijn`` may change (the rulebook's
+    term rules); None accepts any id.
+    """
     from ..load.document import DEFAULT_MAX_BYTES, load_document
 
     document = load_document(path, max_bytes or DEFAULT_MAX_BYTES)
-    return build_dossier(document, vocab)
+    return build_dossier(document, vocab, steps)
 
 
-def build_dossier(document: Document, vocab) -> Dossier:
+def build_dossier(document: Document, vocab, steps=None) -> Dossier:
     from .sniff import wrong_kind_errors
 
     wrong = wrong_kind_errors(document, "dossier")
     if wrong:
         raise InputErrors(wrong)
     schema_errors = validate(document, "dossier")
-    builder = _DossierBuilder(document, vocab, {e.path for e in schema_errors})
+    builder = _DossierBuilder(document, vocab, {e.path for e in schema_errors}, steps)
     builder.check()
     errors = schema_errors + builder.errors
     if errors:
@@ -82,13 +108,14 @@ class _DossierBuilder:
     """Semantic checks over possibly invalid data: a value is used only when it
     has the expected Python type and the schema reported nothing at its path."""
 
-    def __init__(self, document: Document, vocab, rejected: set) -> None:
+    def __init__(self, document: Document, vocab, rejected: set, steps=None) -> None:
         self.doc = document
         self.data = document.data if isinstance(document.data, dict) else {}
         self.vocab = vocab
         self.rejected = rejected
+        self.steps = steps
         self.errors: list = []
-        self.first = self.periods_ = self.actors_ = self.events_ = None
+        self.first = self.periods_ = self.actors_ = self.events_ = self.leave_ = None
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
@@ -116,6 +143,11 @@ class _DossierBuilder:
     def check(self) -> None:
         self.first = self.date(self.data, ("first_sick_day",))
         self.periods_ = self.periods(self.first)
+        self.leave_ = self.leave(self.periods_)
+        self.contract_end = self.date(self.data, ("contract_end",))
+        if self.contract_end and self.first and self.contract_end < self.first:
+            self.fail("dossier.contract-end-before-first-sick-day", ("contract_end",),
+                      date=self.contract_end.isoformat(), first=self.first.isoformat())
         self.actors_ = self.actors()
         self.events_ = self.events(self.first, self.known_actors())
 
@@ -134,7 +166,35 @@ class _DossierBuilder:
         """The checked dossier (only called when there were no errors at all)."""
         return Dossier(id=self.data["dossier"], employer=self.data["employer"], employee=self.data["employee"],
                        first_sick_day=self.first, periods=self.periods_, actors=self.actors_,
-                       events=self.events_, file=self.doc.file)
+                       events=self.events_, file=self.doc.file, leave=self.leave_,
+                       contract_end=self.contract_end,
+                       eigenrisicodrager=tuple(sorted(self.data.get("eigenrisicodrager", ()))),
+                       vangnet=self.data.get("vangnet"))
+
+    def leave(self, periods) -> tuple:
+        """Leave intervals, checked: in order, not overlapping each other or a sick period."""
+        found = []
+        for i, item in self.items("leave"):
+            start = self.date(item, ("leave", i, "from"))
+            end = self.date(item, ("leave", i, "to"))
+            kind = self.get(item, ("leave", i, "type"))
+            if start and end and end < start:
+                self.fail("period.to-before-from", ("leave", i, "to"), to=end.isoformat(), start=start.isoformat())
+            elif start and end and kind:
+                found.append((start, end, i, kind))
+        found.sort()
+        for (s1, e1, i, _), (s2, _, j, _) in zip(found, found[1:]):
+            if s2 <= e1:
+                self.fail("leave.overlap", ("leave", max(i, j), "from"), other=min(i, j) + 1)
+        sick = sorted((s, e) for s, e in periods if s)
+        starts = [s for s, _ in sick]
+        from bisect import bisect_right
+        for start, end, i, _ in found:  # a sick period overlaps when it starts on or before the leave's end
+            k = bisect_right(starts, end) - 1  # and does not end before the leave's start
+            if k >= 0 and (sick[k][1] is None or sick[k][1] >= start):
+                self.fail("leave.overlaps-sickness", ("leave", i, "from"),
+                          start=sick[k][0].isoformat())
+        return tuple(Leave(s, e, kind) for s, e, _, kind in found)
 
     def periods(self, first: date | None) -> tuple:
         if "periods" not in self.data:
@@ -203,9 +263,59 @@ class _DossierBuilder:
                 self.fail("event.before-first-sick-day", path + ("date",), date=when.isoformat(), first=first.isoformat())
             by = self.performers(item, path, known_actors)
             appointed = self.appointed(item, path, kind, known_actors)
+            extra = self.event_fields(item, path, kind)
+            self.check_parties(item, path, kind, by, known_actors)
             if when and kind:
-                events.append(Event(type=kind, date=when, by=by, actor=appointed, index=i))
+                events.append(Event(type=kind, date=when, by=by, actor=appointed, index=i, **extra))
         return tuple(events)
+
+    def event_fields(self, item, path, kind) -> dict:
+        """The fields only some event types carry (roles/tasks.yaml ``fields``): required for
+        those types, an error on any other."""
+        wanted = set(self.vocab.tasks[kind].get("fields", ())) if kind in self.vocab.tasks else None
+        values = {}
+        for name in EVENT_FIELDS:
+            where = path + (name,)
+            present = name in item
+            if wanted is not None and present and name not in wanted:
+                owners = sorted(t for t, spec in self.vocab.tasks.items() if name in spec.get("fields", ()))
+                self.fail("event.field-not-expected", where, want_key=True, field=name, types=", ".join(owners))
+                continue
+            if wanted is not None and not present and name in wanted:
+                self.fail("event.field-required", path, field=name, type=kind)
+                continue
+            if present:
+                values[name] = self.date(item, where) if name in DATE_FIELDS else self.get(item, where)
+        if kind and "step" in values and values["step"] is not None and self.steps is not None \
+                and values["step"] not in self.steps:
+            self.fail("event.unknown-step", path + ("step",), value=values["step"],
+                      hint=did_you_mean(values["step"], self.steps))
+        first = self.first
+        for name in ("wachttijd_end", "until"):
+            when = values.get(name)
+            if when and first and when < first:
+                self.fail("event.before-first-sick-day", path + (name,), date=when.isoformat(), first=first.isoformat())
+        return values
+
+    def check_parties(self, item, path, kind, by: tuple, known_actors) -> None:
+        """An agreement (roles/tasks.yaml ``parties``) names someone of every side among ``by``."""
+        parties = self.vocab.tasks[kind].get("parties", ()) if kind in self.vocab.tasks else ()
+        if not parties or known_actors is None or path + ("by",) in self.rejected:
+            return
+        employee = self.get(self.data, ("employee",))
+        roles = {a.id: a for a in self.actors_ or ()}
+        sides = set()
+        for actor_id in by:
+            if actor_id == employee:
+                sides.add("werknemer")
+            elif actor_id in roles:
+                actor = roles[actor_id]
+                side = actor.acts_for or (self.vocab.roles[actor.role]["side"] if actor.role in self.vocab.roles else None)
+                sides.add(side)
+        missing = [p for p in parties if p not in sides]
+        if missing:
+            self.fail("event.parties", path + ("by",) if "by" in item else path, want_key="by" in item,
+                      type=kind, sides=", ".join(parties), missing=", ".join(missing))
 
     def event_type(self, item, path) -> str | None:
         kind = self.get(item, path + ("type",))

@@ -23,7 +23,10 @@ def plan_to_dict(plan, rules) -> dict:
         "wachttijd_last_day": iso(plan.facts["wachttijd_last_day"]),
         "wachttijd_first_day_after": iso(plan.facts["wachttijd_first_day_after"]),
         "max_loonsanctie_end": iso(plan.facts["max_loonsanctie_end"]),
+        "max_loonsanctie_until": iso(plan.facts["max_loonsanctie_until"]),
     }
+    if plan.facts.get("leave"):
+        data["leave"] = [{"from": iso(s), "to": iso(e)} for s, e in plan.facts["leave"]]
     if plan.subject:
         data["subject"] = plan.subject
         data["file"] = plan.file
@@ -56,7 +59,7 @@ def calendar_title(plan, lang: str) -> str:
 def report_table(plans, rules, stream, lang, width: int | None = None) -> None:
     from rich.text import Text
 
-    from .render import day_text
+    from .render import day_text, timeline_status
     from .table import NARROW, _date_width, make_console, make_table
 
     console = make_console(stream, width)
@@ -80,11 +83,14 @@ def report_table(plans, rules, stream, lang, width: int | None = None) -> None:
                 cells.append(iso(entry.window_start) or "")
             cells.append(due)
             if plan.as_of is not None:
-                cells.append(text("status", entry.status, lang))
+                cells.append(timeline_status(entry, lang))
             table.add_row(*cells)
-        for key in ("wachttijd_last_day", "wachttijd_first_day_after", "max_loonsanctie_end"):
-            table.add_row(text("ui", key, lang), *([] if narrow else [""]), day_text(plan.facts[key], lang),
-                          *([""] if plan.as_of is not None else []))
+        blank = [""] if plan.as_of is not None else []
+        for start, end in plan.facts.get("leave", ()):  # leave: from (window column) to (due column)
+            table.add_row(text("ui", "leave", lang), *([] if narrow else [iso(start)]),
+                          iso(end) if not narrow else f"{iso(start)} – {iso(end)}", *blank)
+        for key in ("wachttijd_last_day", "wachttijd_first_day_after", "max_loonsanctie_end", "max_loonsanctie_until"):
+            table.add_row(text("ui", key, lang), *([] if narrow else [""]), day_text(plan.facts[key], lang), *blank)
         console.print(table)
 
 

@@ -52,6 +52,8 @@ def finding_to_dict(result, finding, lang: str) -> dict:
         "message": finding_message(result, finding, lang),
         "source": finding_source(result, finding),
         "source_url": rule.source.get("url") if rule else None,
+        **({"version": finding.version} if finding.version else {}),
+        **({"reason": finding.reason} if finding.reason else {}),
         "params": {name: _plain_param(value) for name, value in finding.params},
     }
 
@@ -65,12 +67,48 @@ def _plain_param(value):
     return value
 
 
+def reason_text(code: str | None, lang: str) -> str | None:
+    """The words for a timeline reason code; a rule pack's own code is shown as written."""
+    if not code:
+        return None
+    from ..messages import catalogue
+
+    entry = catalogue().get("reasons", {}).get(code)
+    return localized(entry, lang) if entry else code
+
+
+def timeline_status(entry, lang: str) -> str:
+    """A timeline status in words, with its reason when there is one."""
+    status = text("status", entry.status, lang)
+    reason = reason_text(entry.reason, lang)
+    return f"{status}: {reason}" if reason else status
+
+
 def timeline_to_dict(entry, as_of: date | None = None) -> dict:
     data = {"step": entry.step, "due": iso(entry.due), "done": iso(entry.done), "status": entry.status}
     if entry.window_start:
         data["window_start"] = iso(entry.window_start)
+    if entry.reason:
+        data["reason"] = entry.reason
+    if entry.version:
+        data["version"] = entry.version
     if as_of is not None:
         data.update(_days(entry.status, entry.due, entry.done, as_of))
+    return data
+
+
+def facts_to_dict(facts: dict) -> dict:
+    """The wachttijd facts as JSON values: dates as ISO strings, periods and leave as lists."""
+    data = {}
+    for name, value in facts.items():
+        if name == "leave":
+            data[name] = [{"from": iso(s), "to": iso(e)} for s, e in value]
+        elif name == "periods":
+            data[name] = [{"from": iso(s), "to": iso(e)} for s, e in value]
+        elif isinstance(value, str):
+            data[name] = value
+        else:
+            data[name] = iso(value)
     return data
 
 
@@ -252,7 +290,7 @@ def result_to_dict(result, lang: str) -> dict:
                 item.update(_days(finding.status, finding.due, finding.date, result.as_of))
         data["timeline"] = [timeline_to_dict(e, result.as_of) for e in result.timeline]
         data["next"] = next_steps(result)
-        data["wachttijd"] = {name: iso(value) for name, value in result.facts.items()}
+        data["wachttijd"] = facts_to_dict(result.facts)
     elif result.kind == "policy":
         data["policy"] = dict(result.facts)
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]

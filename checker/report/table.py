@@ -26,6 +26,7 @@ from .render import (
     next_step_lines,
     note_to_dict,
     step_title,
+    timeline_status,
     timeline_to_dict,
 )
 
@@ -159,7 +160,7 @@ def _timeline_table(result, lang: str, width: int):
     for entry in result.timeline:
         data = timeline_to_dict(entry, result.as_of)
         style = _STATUS_STYLE.get(entry.status, "")
-        status = text("status", entry.status, lang)
+        status = timeline_status(entry, lang)  # with its reason (recovered, contract ended, ...)
         days = days_words(data, lang)
         status_cell = _text((status, style), ("\n" + days, style) if days else "")
         if narrow and entry.done:

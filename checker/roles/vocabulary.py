@@ -11,7 +11,8 @@ from ..errors import did_you_mean
 #: section -> [(path inside an entry, section whose names it must be, is a list)]
 REFERENCES = {
     "tasks": [(("side",), "sides", False), (("reserved_to",), "roles", True),
-              (("produces",), "data_categories", True), (("appoints",), "tasks", False)],
+              (("produces",), "data_categories", True), (("appoints",), "tasks", False),
+              (("parties",), "sides", True), (("prefer",), "roles", False)],
     "roles": [(("side",), "sides", False)],
     "sides": [(("strengthens",), "sides", False)],
     "organisation_types": [(("side",), "sides", False)],
