@@ -168,3 +168,25 @@ def test_readme_names_every_command_and_the_python_version():
     first_commands = [line for line in text.split("\n") if line.startswith("pip install")][:2]
     assert first_commands == ["pip install -e . && verzuimcheck dossier fixtures/dossiers/example-bakkerij.yaml",
                               "pip install -e '.[test]' && pytest"]
+
+
+def test_header_names_leave_that_moves_the_wachttijd_end(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    out = run_cli("dossier", FIXTURES / "dossiers" / "verlof-tussen-ziekteperiodes.yaml", "--as-of", "2025-09-01").stdout
+    head = " ".join(out.split("Wat moet er nu gebeuren")[0].split())
+    assert "samentelling van 2 ziekteperiodes" in head and "bevallingsverlof telt niet mee" in head
+
+
+def test_calendar_as_of_needs_a_dossier():
+    result = run_cli("calendar", "--first-sick-day", "2025-01-06", "--as-of", "2025-02-01")
+    assert result.exit_code == 2 and "--as-of vraagt een DOSSIER" in result.stderr
+    english = run_cli("calendar", "--first-sick-day", "2025-01-06", "--as-of", "2025-02-01", "--lang", "en")
+    assert "--as-of needs a DOSSIER" in english.stderr
+
+
+def test_our_own_usage_errors_speak_the_runs_language(tmp_path):
+    policy = FIXTURES / "policies" / "dubbele-pet.yaml"
+    dutch = run_cli("policy", policy, "--graph", "mermaid", "--graph-out", tmp_path / "g.dot")
+    assert dutch.exit_code == 2 and "Fout:" in dutch.stderr and "is een dot-bestandsnaam" in dutch.stderr
+    english = run_cli("policy", policy, "--graph-out", policy, "--graph", "dot", "--lang", "en")
+    assert english.exit_code == 2 and "is one of the input files" in english.stderr

@@ -11,6 +11,7 @@ from datetime import date
 import click
 
 from .common import common_options, guarded, load_context, parse_option_date
+from .i18n import usage_text
 
 
 def register(main) -> None:
@@ -32,7 +33,9 @@ def calendar(dossier_path, first_sick_day, as_of, fmt, lang, rule_dirs, max_byte
     from ..report.calendar import CALENDAR_REPORTERS
 
     if bool(dossier_path) == bool(first_sick_day):
-        raise click.UsageError("give either --first-sick-day DATE or a DOSSIER file (not both)")
+        raise click.UsageError(usage_text("calendar_one_source"))
+    if as_of and not dossier_path:  # without events there is nothing the as-of date could change
+        raise click.UsageError(usage_text("calendar_as_of"))
     when = parse_option_date(as_of, "--as-of", lang) or date.today()
     vocab, rulebook = load_context(rule_dirs)
     if dossier_path:

@@ -19,6 +19,18 @@ _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "t
 _run = {"lang": "nl"}
 
 
+def current_language() -> str:
+    """The language of this run (for messages raised outside a command's own ``lang``)."""
+    return _run["lang"]
+
+
+def usage_text(key: str, /, **params) -> str:
+    """One of our own usage-error texts (messages.yaml, section ``usage``) in the run's language."""
+    from ..messages import text
+
+    return text("usage", key, _run["lang"], **params)
+
+
 def run_language(args) -> str:
     """``--lang X`` / ``--lang=X`` from the arguments, else the default (env var, then nl)."""
     from .common import default_language

@@ -14,6 +14,7 @@ from .common import (
     load_context,
     parse_option_date,
 )
+from .i18n import usage_text
 from .output import check_output_path
 
 
@@ -32,14 +33,13 @@ def _graph_format(graph_fmt: str | None, graph_out: str) -> str | None:
     suffix = Path(graph_out).suffix.lower()
     implied = GRAPH_SUFFIXES.get(suffix)
     if graph_fmt and implied and implied != graph_fmt:
-        raise click.BadParameter(f"'{graph_out}' is a {implied} file name but --graph is {graph_fmt}; "
-                                 f"give a {', '.join(s for s, f in GRAPH_SUFFIXES.items() if f == graph_fmt)} "
-                                 "file or leave --graph out", param_hint="--graph-out")
+        suffixes = ", ".join(s for s, f in GRAPH_SUFFIXES.items() if f == graph_fmt)
+        raise click.BadParameter(usage_text("graph_clash", path=graph_out, implied=implied, graph=graph_fmt,
+                                            suffixes=suffixes), param_hint="--graph-out")
     if graph_fmt:
         return graph_fmt
     if implied is None:
-        raise click.UsageError(f"give --graph dot|mermaid (cannot tell the format of '{graph_out}'; "
-                               f"known: {', '.join(GRAPH_SUFFIXES)})")
+        raise click.UsageError(usage_text("graph_unknown_suffix", path=graph_out, known=", ".join(GRAPH_SUFFIXES)))
     return implied
 
 

@@ -211,6 +211,8 @@ def header_facts(result, lang: str) -> list:
     extra = []
     if len(result.periods) > 1:
         extra.append(text("next", "samentelling", lang, count=len(result.periods)))
+    if result.facts.get("leave"):  # zwangerschaps- or bevallingsverlof inside the wachttijd moves its end
+        extra.append(text("next", "leave", lang, count=len(result.facts["leave"])))
     if result.facts.get("recovered_after"):
         extra.append(text("next", "recovered", lang, date=day_text(result.facts["recovered_after"], lang)))
     facts.append((text("next", "wachttijd_end", lang), end + (f" ({'; '.join(extra)})" if extra else "")))
