@@ -69,6 +69,8 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
         kind="dossier", subject=dossier.id, file=dossier.file, as_of=as_of,
         findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar, ctx),
         rules={**rulebook.by_id(), **applied}, employee=dossier.employee, periods=ctx.calendar.periods(),
+        week_ends=tuple(ctx.calendar.day(7 * n) for n in range(1, ctx.calendar.wachttijd_days // 7 + 1)),
+        positions=dossier.positions,
     )
 
 
@@ -109,5 +111,5 @@ def audit_policy(policy, rulebook, vocab, as_of: date | None = None) -> AuditRes
         kind="policy", subject=policy.organisation, file=policy.file, as_of=when, findings=findings,
         facts={"regeling": policy.regeling, "verzekering": policy.verzekering,
                "actors": len(policy.actors), "assignments": sum(len(who) for _, who in policy.tasks)},
-        rules=rulebook.by_id(), graph=ctx.role_graph,
+        rules=rulebook.by_id(), graph=ctx.role_graph, positions=policy.positions,
     )

@@ -78,7 +78,9 @@ class AuditResult:
     rules: dict = field(default_factory=dict, repr=False)  # rule id -> Rule, for messages
     graph: object = field(default=None, repr=False)  # role graph, for --graph
     employee: str | None = None  # dossier: the employee's pseudonym (an id, never free text)
-    periods: tuple = ()  # dossier: the sick periods counted together in the wachttijd judged
+    periods: tuple = ()  # the judged wachttijd's sick periods, ((start, end or None), ...), for pictures
+    week_ends: tuple = ()  # the date of counted day 7n for each week n of the wachttijd, for pictures
+    positions: object = field(default=None, repr=False)  # load.positions.Positions: lines, for SARIF
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)

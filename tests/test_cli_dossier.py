@@ -252,7 +252,7 @@ def test_calendar_from_a_json_dossier_uses_the_latest_wachttijd():
     ("calendar", str(SAMENTELLING), "--first-sick-day", "2022-01-03"),
     ("calendar", "--first-sick-day", "2025-02-30"),
     ("calendar", "--first-sick-day", "6 januari"),
-    ("calendar", "--first-sick-day", "2025-01-06", "--format", "ics"),
+    ("calendar", "--first-sick-day", "2025-01-06", "--format", "vcs"),
 ])
 def test_calendar_usage_errors_exit_2(args):
     result = run_cli(*args)

@@ -104,7 +104,7 @@ def _help_texts():
         for item in [command, *command.params]:
             english = getattr(item, "_english_help", getattr(item, "help", None))
             if english:
-                texts.append(english.strip())
+                texts.append(" ".join(english.split()))
         for sub in getattr(command, "commands", {}).values():
             walk(sub)
 

@@ -5,7 +5,7 @@ else ``VERZUIMCHECK_LANG``, else Dutch. click words its usage errors and help he
 gettext (``_()``/``ngettext()`` in its modules); :func:`install` points those at our catalogue
 (``checker/messages.yaml``, section ``click``: click's English text -> Dutch). Command and
 option help texts are English in the code and Dutch in the catalogue (section ``help``, keyed
-by the English text); a test checks that every one has its Dutch text.
+by the English text with its whitespace collapsed); a test checks that every one has its Dutch text.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def ntranslate(singular: str, plural: str, count: int) -> str:
 def help_text(english: str | None, lang: str) -> str | None:
     if english is None or lang == "en":
         return english
-    entry = catalogue().get("help", {}).get(english.strip())
+    entry = catalogue().get("help", {}).get(" ".join(english.split()))  # docstrings wrap: whitespace-free key
     return entry.get(lang, english) if entry else english
 
 

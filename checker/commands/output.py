@@ -17,6 +17,8 @@ import click
 from .i18n import usage_text
 
 STDOUT = "-"
+#: the report formats of ``dossier`` and ``policy`` (checker.report.REPORTERS, which a test compares)
+REPORT_FORMATS = ("table", "json", "markdown", "html", "sarif")
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -67,3 +69,33 @@ def _remove(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+@contextmanager
+def output_stream(path: str, option: str = "--output"):
+    """Standard output for ``-``, else :func:`atomic_output` (call :func:`check_output_path` first)."""
+    import sys
+
+    if path == STDOUT:
+        yield sys.stdout
+        return
+    with atomic_output(path, option) as stream:
+        yield stream
+
+
+def output_option(command):
+    """``--output FILE``: where the report goes (standard output by default)."""
+    return click.option("--output", "-o", "output", metavar="FILE", default=STDOUT, show_default=True,
+                        help="Write the report to FILE (written whole or not at all; never an input "
+                             "file); '-' is standard output.")(command)
+
+
+def input_files(paths, rule_dirs=()) -> list:
+    """Every file a command reads: its paths and the YAML files of the extra rule packs (an
+    output must not land on any of them)."""
+    found = [str(p) for p in paths]
+    for directory in rule_dirs:
+        root = Path(directory)
+        if root.is_dir():
+            found += [str(p) for p in sorted(root.rglob("*.y*ml"))]
+    return found

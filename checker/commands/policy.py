@@ -15,7 +15,7 @@ from .common import (
     parse_option_date,
 )
 from .i18n import usage_text
-from .output import check_output_path
+from .output import REPORT_FORMATS, STDOUT, check_output_path, input_files, output_option, output_stream
 
 
 def register(main) -> None:
@@ -58,6 +58,12 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
             stream.write("```\n")
 
 
+def _same_target(a: str, b: str) -> bool:
+    from pathlib import Path
+
+    return Path(a).resolve() == Path(b).resolve()
+
+
 @click.command("policy")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())  # the loader reports directories
 @click.option("--as-of", "as_of", metavar="DATE",
@@ -70,9 +76,10 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
 @click.option("--graph-out", metavar="PATH", default="-", show_default=True,
               help="File for the role graph (.dot/.gv, .mmd/.mermaid or .md, a mermaid diagram in Markdown, "
                    "imply --graph); '-' writes it to stdout in place of the report. Never an input file.")
-@common_options(("table", "json"))
+@output_option
+@common_options(REPORT_FORMATS)
 @guarded
-def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_dirs, max_bytes, debug):
+def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, output, fmt, lang, rule_dirs, max_bytes, debug):
     """Check organisation policies (YAML or JSON) for role conflicts: who does what, for whom."""
     from .. import report
     from ..engine import audit_policy
@@ -82,16 +89,21 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, fmt, lang, rule_
     when = parse_option_date(as_of, "--as-of", lang)
     graph_fmt = _graph_format(graph_fmt, graph_out)
     check_output_path(graph_out, paths, "--graph-out")
+    check_output_path(output, input_files(paths, rule_dirs), "--output")
+    if output != STDOUT and graph_out != STDOUT and _same_target(output, graph_out):
+        raise click.BadParameter(usage_text("output_is_graph_out"), param_hint="--output")
     vocab, rulebook = load_context(rule_dirs)
     policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))
     results = [audit_policy(p, rulebook, vocab, when) for p in policies]
 
     def write() -> None:
-        if graph_fmt and graph_out == "-":
+        if graph_fmt and graph_out == STDOUT:
             write_graphs(results, graph_fmt, sys.stdout)
-            return
-        if graph_fmt:
+            if output == STDOUT:  # the graph takes the report's place on standard output
+                return
+        elif graph_fmt:
             _write_graph_file(results, graph_fmt, graph_out)
-        report.get(fmt)(results, sys.stdout, lang, many=len(paths) > 1)
+        with output_stream(output) as stream:
+            report.get(fmt)(results, stream, lang, many=len(paths) > 1)
 
     finish(write, results, errors, fail_on, lang)

@@ -69,6 +69,7 @@ class Dossier:
     contract_end: date | None = None
     eigenrisicodrager: tuple = ()  # "ziektewet", "wga"
     vangnet: str | None = None
+    positions: object = field(default=None, compare=False, repr=False)  # load.positions.Positions
 
     def calendar(self) -> SickCalendar:
         return SickCalendar.from_periods(self.periods, leave=[(x.start, x.end) for x in self.leave])
@@ -116,6 +117,7 @@ class _DossierBuilder:
         self.steps = steps
         self.errors: list = []
         self.first = self.periods_ = self.actors_ = self.events_ = self.leave_ = None
+        self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
@@ -164,12 +166,15 @@ class _DossierBuilder:
 
     def dossier(self) -> Dossier:
         """The checked dossier (only called when there were no errors at all)."""
+        from ..load.positions import Positions
+
+        positions = Positions(self.doc, self.actor_index, [(e.type, e.date, e.index) for e in self.events_])
         return Dossier(id=self.data["dossier"], employer=self.data["employer"], employee=self.data["employee"],
                        first_sick_day=self.first, periods=self.periods_, actors=self.actors_,
                        events=self.events_, file=self.doc.file, leave=self.leave_,
                        contract_end=self.contract_end,
                        eigenrisicodrager=tuple(sorted(self.data.get("eigenrisicodrager", ()))),
-                       vangnet=self.data.get("vangnet"))
+                       vangnet=self.data.get("vangnet"), positions=positions)
 
     def leave(self, periods) -> tuple:
         """Leave intervals, checked: in order, not overlapping each other or a sick period."""
@@ -222,7 +227,7 @@ class _DossierBuilder:
                       first=first.isoformat(), start=valid[0][1].isoformat())
 
     def actors(self) -> tuple:
-        actors, seen = [], {}
+        actors, seen = [], self.actor_index
         employee = self.get(self.data, ("employee",))
         for i, item in self.items("actors"):
             actor_id = self.get(item, ("actors", i, "id"))

@@ -8,11 +8,12 @@ every problem before raising, like the dossier builder.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import InputErrors, allowed_hint, did_you_mean
 from ..load.document import Document
+from ..load.positions import Positions
 from ..load.schema import validate
 from .dates import DateProblem, parse_date
 from .dossier import Actor, actor_from_mapping
@@ -42,6 +43,7 @@ class Policy:
     data: tuple = ()  # ((data category, (actor id, ...)), ...) in file order
     as_of: date | None = None
     file: str = ""
+    positions: object = field(default=None, compare=False, repr=False)  # load.positions.Positions
 
 
 def load_policy(path, vocab, max_bytes=None) -> Policy:
@@ -109,6 +111,7 @@ class _PolicyBuilder:
         self.data = document.data
         self.vocab = vocab
         self.errors: list = []
+        self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
@@ -134,7 +137,7 @@ class _PolicyBuilder:
             verzekering=self.data.get("verzekering", "geen"), actors=actors, organisations=organisations,
             tasks=self.assignments("tasks", self.vocab.tasks, "policy.unknown-task", ids, required=True),
             data=self.assignments("data", self.vocab.data_categories, "policy.unknown-data", ids, required=False),
-            as_of=self.as_of(), file=self.doc.file)
+            as_of=self.as_of(), file=self.doc.file, positions=Positions(self.doc, self.actor_index))
 
     def as_of(self) -> date | None:
         if "as_of" not in self.data:
@@ -191,7 +194,7 @@ class _PolicyBuilder:
                           chain=" -> ".join(chain + [current]))
 
     def actors(self, organisations: set) -> tuple:
-        actors, seen = [], {}
+        actors, seen = [], self.actor_index
         items = self.data["actors"]
         # what an employer and an acts_for may name, built once (not per actor: policies get large)
         targets = {"employer": organisations | {self.data["organisation"]} if organisations else None,

@@ -197,11 +197,20 @@ def next_step_lines(result, lang: str, upcoming: int = 3) -> list:
     return lines, max(len(later) - upcoming, 0)
 
 
-def header_facts(result, lang: str) -> list:
-    """(label, value) pairs that open a dossier report: employee pseudonym, first sick day,
-    end of the wachttijd (with samentelling and recovery where present) and the as-of date."""
+def header_facts(result, lang: str, next_row: bool = True) -> list:
+    """(label, value) pairs that open a subject's report, shared by every format.
+
+    A dossier: employee pseudonym, first sick day, end of the wachttijd (with samentelling,
+    leave and recovery where present), the as-of date and, with ``next_row``, the next steps
+    in one line (the table prints them as a block of their own instead). A policy: the as-of
+    date, regeling, verzekering and counts.
+    """
     if result.kind != "dossier":
-        return []
+        rows = [(text("next", "as_of", lang), day_text(result.as_of, lang))]
+        for key in ("regeling", "verzekering", "actors", "assignments"):
+            if key in result.facts:
+                rows.append((text("ui", key, lang), str(result.facts[key])))
+        return rows
     facts = []
     if result.employee:
         facts.append((text("next", "employee", lang), result.employee))
@@ -217,6 +226,13 @@ def header_facts(result, lang: str) -> list:
         extra.append(text("next", "recovered", lang, date=day_text(result.facts["recovered_after"], lang)))
     facts.append((text("next", "wachttijd_end", lang), end + (f" ({'; '.join(extra)})" if extra else "")))
     facts.append((text("next", "as_of", lang), day_text(result.as_of, lang)))
+    if next_row:
+        lines, more = next_step_lines(result, lang)
+        steps = [f"{line['title']} ({line['due']}" + (f", {line['days']}" if line["days"] else "") + ")"
+                 for line in lines]
+        if more:
+            steps.append(text("next", "more_upcoming", lang, count=more))
+        facts.append((text("ui", "next_steps", lang), "; ".join(steps) or text("next", "nothing", lang)))
     return facts
 
 
@@ -297,3 +313,42 @@ def result_to_dict(result, lang: str) -> dict:
         data["policy"] = dict(result.facts)
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]
     return data
+
+
+# -- helpers of the document reports (HTML, Markdown, ICS, SVG) --------------------------------
+# Their header facts are header_facts() above, shared with the table.
+
+def long_date(value: date | None, lang: str) -> str:
+    """``ma 2025-01-06``: a date with its weekday, as people read dates."""
+    if value is None:
+        return "-"
+    return f"{text('ui', 'weekdays', lang).split()[value.weekday()]} {value.isoformat()}"
+
+
+def upcoming_steps(result, limit: int = 3) -> list:
+    """The next timeline steps still to do after the as-of date, earliest first."""
+    return [e for e in result.timeline if e.status == "upcoming" and e.due][:limit]
+
+
+def finding_title_of(result, rule_id: str, lang: str) -> str:
+    """A rule's title by id (a timeline step's), or the id when the rule is unknown."""
+    rule = result.rules.get(rule_id)
+    return localized(rule.title, lang) if rule else rule_id
+
+
+def leave_periods(result) -> tuple:
+    """Leave periods as (start, end) pairs when the audit knows them (facts["leave"]), else ()."""
+    found = result.facts.get("leave") or ()
+    pairs = []
+    for item in found:
+        start, end = (item.start, item.end) if hasattr(item, "start") else tuple(item)[:2]
+        if isinstance(start, date):
+            pairs.append((start, end if isinstance(end, date) else start))
+    return tuple(sorted(pairs))
+
+
+def evidence_words(evidence) -> str:
+    """An evidence path as words: ``anna → performs → probleemanalyse`` (node kinds left out)."""
+    from ..roles.labels import name_of
+
+    return " → ".join(name_of(part) if i % 2 == 0 and ":" in part else part for i, part in enumerate(evidence))

@@ -121,3 +121,69 @@ def report_markdown(rulebook, stream, lang) -> None:
 
 
 RULE_REPORTERS = {"table": report_table, "json": report_json, "markdown": report_markdown}
+
+
+# -- one rule whole (``verzuimcheck rules show ID``) ---------------------------------------
+
+def case_names(rule) -> list:
+    """The names of the rule's YAML test cases (``tests/<file name>`` next to the rule file)."""
+    from ..errors import InputErrors
+    from ..load.document import load_document
+
+    path = Path(rule.file).parent / "tests" / Path(rule.file).name
+    if not path.is_file():
+        return []
+    try:
+        data = load_document(path).data
+    except InputErrors:
+        return []
+    cases = data.get("cases") if isinstance(data, dict) else None
+    return [c["name"] for c in cases or () if isinstance(c, dict) and isinstance(c.get("name"), str)]
+
+
+def rule_whole(rule, lang: str) -> dict:
+    data = rule_to_dict(rule, lang)
+    data["explanation"] = localized(rule.explanation, lang) if rule.explanation else None
+    data["also"] = [{"source": f"{s['document']}, {s.get('article', '')}".rstrip(", "), "url": s.get("url")}
+                    for s in rule.source.get("also", ())]
+    data["file"] = doc_file(rule)
+    data["tests"] = case_names(rule)
+    data["versions"] = [{"valid_from": iso(v.valid_from), "valid_until": iso(v.valid_until),
+                         "message": localized(v.message, lang), "params": _plain(v.params)}
+                        for v in getattr(rule, "versions", ())]  # earlier versions, oldest first
+    return data
+
+
+def show_json(rule, stream, lang) -> None:
+    json.dump(rule_whole(rule, lang), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def show_text(rule, stream, lang) -> None:
+    """The rule as a page of text: title before id, then the facts a reader checks."""
+    d = rule_whole(rule, lang)
+    kind = text("ui", "practice_norm" if rule.practice_norm else "law", lang)
+    lines = [d["title"], f"{rule.id} · {text('severity', rule.severity, lang)} ({kind}) · {text('ui', 'kind', lang)}: "
+             f"{rule.kind}", "", d["message"]]
+    if d["explanation"]:
+        lines += ["", f"{text('ui', 'explanation', lang)}:", "  " + d["explanation"]]
+    source = d["source"] + (f" <{d['source_url']}>" if d["source_url"] else "")
+    lines += ["", f"{text('ui', 'source', lang)}: {source}"]
+    lines += [f"{text('ui', 'also', lang)}: {a['source']}" + (f" <{a['url']}>" if a["url"] else "") for a in d["also"]]
+    if d["valid_from"] or d["valid_until"]:
+        key = "from_until" if d["valid_until"] else "from_only"
+        lines.append(f"{text('ui', 'validity', lang)}: "
+                     + text("ui", key, lang, start=d["valid_from"] or "-", end=d["valid_until"] or "-"))
+    for version in d["versions"]:
+        key = "from_until" if version["valid_until"] else "from_only"
+        lines.append(f"{text('ui', 'earlier_version', lang)} "
+                     + text("ui", key, lang, start=version["valid_from"] or "-", end=version["valid_until"] or "-")
+                     + f": {version['message']}")
+    lines += [f"{text('ui', 'params', lang)}:"]
+    lines += [f"  {line}" for line in json.dumps(d["params"], ensure_ascii=False, indent=2).splitlines()]
+    lines += [f"{text('ui', 'tests', lang)} ({len(d['tests'])}):"] + [f"  - {name}" for name in d["tests"]]
+    lines.append(f"{text('ui', 'file', lang)}: {d['file']}")
+    stream.write("\n".join(lines) + "\n")
+
+
+SHOW_REPORTERS = {"table": show_text, "json": show_json}

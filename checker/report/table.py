@@ -180,9 +180,9 @@ def _header(console, result, lang: str) -> None:
     """The dossier's facts and what must happen next, before any table."""
     from rich.table import Table
 
-    facts = header_facts(result, lang)
-    if not facts:
+    if result.kind != "dossier":  # a policy's as-of date is printed under its heading
         return
+    facts = header_facts(result, lang, next_row=False)  # the next steps follow as a block
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1)
