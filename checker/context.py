@@ -118,11 +118,11 @@ class DossierContext:
             return CONTRACT_END
         return None
 
-    def agreed_due(self, rule_id: str):
-        """The due date employer and employee agreed for a step (Regeling procesgang art. 5):
-        the latest ``afwijking_termijn`` for it, or None."""
+    def agreement(self, rule_id: str):
+        """The latest ``afwijking_termijn`` event for a step (Regeling procesgang art. 5), or None;
+        its ``date`` is when it was agreed, its ``due`` the agreed due date."""
         agreed = [e for e in self._by_type.get("afwijking_termijn", ()) if e.step == rule_id]
-        return max(agreed, key=lambda e: (e.date, e.index)).due if agreed else None
+        return max(agreed, key=lambda e: (e.date, e.index)) if agreed else None
 
     # --- notes -----------------------------------------------------------------------------
     def skipped_events(self) -> dict:
@@ -138,20 +138,32 @@ class DossierContext:
             "performed-by-organisation": self._not_preferred(),
         }
 
+    def has_role_facts(self) -> bool:
+        """Whether a role rule has anything to look at: a listed actor, or an event that says who."""
+        return bool(self.dossier.actors) or any(e.by or e.actor for e in self.events)
+
     def _not_preferred(self) -> int:
-        """Events of a task with a preferred role (roles/tasks.yaml ``prefer``) whose performers
-        include nobody in that role: accepted (e.g. "bedrijfsarts of arbodienst"), but noted."""
+        """Events of a task with a preferred role (roles/tasks.yaml ``prefer``) performed by another
+        role the task allows (the arbodienst for the bedrijfsarts: "bedrijfsarts of arbodienst")
+        and by nobody in the preferred role: accepted, but noted. Anyone else is a role check's
+        business (rol.voorbehouden-taak), not this note's."""
         roles = {a.id: a.role for a in self.dossier.actors}
         count = 0
         for event in self.events:
-            preferred = self.vocab.tasks.get(event.type, {}).get("prefer")
-            if preferred and event.by and not any(roles.get(who) == preferred for who in event.by):
+            task = self.vocab.tasks.get(event.type, {})
+            preferred = task.get("prefer")
+            if not preferred or not event.by:
+                continue
+            performers = {roles.get(who) for who in event.by}
+            others = set(task.get("reserved_to", ())) - {preferred}
+            if preferred not in performers and performers & others:
                 count += 1
         return count
 
     @cached_property
     def role_graph(self):
-        """The role graph of who did what in this dossier (built on first use)."""
+        """The role graph of who did what in this dossier (built on first use, and only
+        for a dossier with role facts: the engine skips role rules otherwise)."""
         from .roles.graph import graph_from_dossier
 
         return graph_from_dossier(self.dossier, self.vocab, self.events)

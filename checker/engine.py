@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from .context import DossierContext
-from .findings import FINDING_STATUSES, AuditResult, Finding, Note, TimelineEntry
+from .findings import FINDING_STATUSES, WAIVER_STATUSES, AuditResult, Finding, Note, TimelineEntry
 from .model.calendar import WACHTTIJD_DAYS
 from .model.dossier import Dossier
 
@@ -13,20 +13,25 @@ def run_rules(rules, ctx, subject: str):
     """Evaluate rules on a context: (findings, timeline). The engine, not the kind,
     stamps rule id, severity and subject on every finding."""
     findings, timeline = [], []
+    role_facts = ctx.has_role_facts()
     for rule in rules:
+        if rule.module.USES_ROLE_GRAPH and not role_facts:
+            continue  # nobody named but the employee: no graph to build, nothing to find
         for outcome in rule.module.check(rule, ctx):
             if outcome.timeline:
                 timeline.append(TimelineEntry(step=rule.id, due=outcome.due, done=outcome.date,
                                               status=outcome.status, window_start=outcome.window_start,
-                                              reason=outcome.reason, version=rule.version))
-            if outcome.status in FINDING_STATUSES:
+                                              reason=outcome.reason, version=rule.version,
+                                              announced=rule.announced))
+            if outcome.status in FINDING_STATUSES or outcome.status in WAIVER_STATUSES:
                 params = outcome.params
                 if outcome.window_start:
                     params = tuple(sorted(params + (("window_start", outcome.window_start),)))
                 findings.append(Finding(
                     rule=rule.id, severity=outcome.severity or rule.severity, status=outcome.status,
                     subject=subject, due=outcome.due, date=outcome.date, actors=outcome.actors,
-                    evidence=outcome.evidence, params=params, version=rule.version, reason=outcome.reason))
+                    evidence=outcome.evidence, params=params, version=rule.version, reason=outcome.reason,
+                    announced=rule.announced))
     return findings, timeline
 
 
@@ -69,6 +74,7 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
         kind="dossier", subject=dossier.id, file=dossier.file, as_of=as_of,
         findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar, ctx),
         rules={**rulebook.by_id(), **applied}, employee=dossier.employee, periods=ctx.calendar.periods(),
+        adjustments=rulebook.adjustments,
         week_ends=tuple(ctx.calendar.day(7 * n) for n in range(1, ctx.calendar.wachttijd_days // 7 + 1)),
         positions=dossier.positions,
     )
@@ -112,4 +118,5 @@ def audit_policy(policy, rulebook, vocab, as_of: date | None = None) -> AuditRes
         facts={"regeling": policy.regeling, "verzekering": policy.verzekering,
                "actors": len(policy.actors), "assignments": sum(len(who) for _, who in policy.tasks)},
         rules=rulebook.by_id(), graph=ctx.role_graph, positions=policy.positions,
+        adjustments=rulebook.adjustments,
     )

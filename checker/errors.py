@@ -34,6 +34,21 @@ def safe_echo(value):
     return value
 
 
+#: The longest configuration text (a pack's or override's reason) a report shows.
+REASON_LIMIT = 200
+
+
+def reason_text(value: str) -> str:
+    """A pack author's reason as a report may show it: one line of printable text, capped.
+
+    Reasons come from rule packs (configuration written by the register or the
+    arbodienst), never from a dossier, so they are shown; control characters and
+    line breaks are flattened and an over-long reason is cut, so a report stays a report.
+    """
+    flat = " ".join("".join(c if c.isprintable() else " " for c in str(value)).split())
+    return flat if len(flat) <= REASON_LIMIT else flat[:REASON_LIMIT - 1] + "…"
+
+
 def json_path(path: Sequence[str | int] | None) -> str | None:
     """Render a path as ``$.events[3].date``; None for an error about the whole file.
 

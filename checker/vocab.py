@@ -46,8 +46,17 @@ class Vocabulary:
         return self.roles[role]["side"]
 
     def appointing_tasks(self) -> dict:
-        """Appointment event type -> the task the appointed actor takes on."""
-        return {name: t["appoints"] for name, t in self.tasks.items() if t.get("appoints")}
+        """Appointment event type -> the task the appointed actor takes on (do not modify)."""
+        return self.memo("appointing", lambda: {name: t["appoints"] for name, t in self.tasks.items()
+                                                 if t.get("appoints")})
+
+    def memo(self, key, compute):
+        """A value derived from this (immutable) vocabulary, computed once per process:
+        an audit of many dossiers must not rebuild what is the same for every dossier."""
+        cache = self.__dict__.setdefault("_memo", {})  # frozen dataclass: not a field, not compared
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
 
     def quadrant_name(self, werkt: str, onder_bedrijfsarts: bool) -> str | None:
         """The quadrant with these two axes (see roles/quadrants.yaml), or None."""

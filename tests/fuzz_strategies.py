@@ -75,9 +75,11 @@ def periods(draw, first: date) -> list:
     return result
 
 
-#: Event types whose `by` must name both parties (roles/tasks.yaml `parties`) are left to the rule cases:
-#: a random actor list rarely holds both sides.
-EVENT_TYPES = [t for t in TASKS if not VOCAB.tasks[t].get("parties")]
+#: Event types whose `by` must name both parties (roles/tasks.yaml `parties`), and the IVA grant (it needs an
+#: earlier application and an end 13-78 weeks in), are left to the rule cases and fixtures: random data
+#: rarely satisfies them.
+EVENT_TYPES = [t for t in TASKS if not VOCAB.tasks[t].get("parties")
+               and t not in ("iva_toegekend", "iva_aanvraag_vervroegd")]  # the application: once only
 SPOOR2_REASONS = ["perspectief_eigen_organisatie", "geen_of_marginale_mogelijkheden", "aow_binnen_een_jaar"]
 
 
@@ -88,8 +90,8 @@ def events(draw, first: date, actor_ids: list) -> dict:
     for name in VOCAB.tasks[kind].get("fields", ()):  # the fields this type requires
         if name == "reason":
             event[name] = draw(st.sampled_from(SPOOR2_REASONS))
-        else:  # a date field (wachttijd_end, until)
-            event[name] = iso(first + timedelta(days=draw(st.integers(90, 1200))))
+        else:  # `until`: an extension ends after the ordinary wachttijd, whatever gaps the periods have
+            event[name] = iso(first + timedelta(days=draw(st.integers(3000, 3500))))
     people = actor_ids + [EMPLOYEE]
     by = draw(st.one_of(st.none(), st.sampled_from(people),
                         st.lists(st.sampled_from(people), min_size=1, max_size=3, unique=True)))
@@ -140,6 +142,9 @@ def actor_entry(draw, actor_id: str, employers: list) -> dict:
     if draw(st.booleans()):
         actor["quadrant"] = {"werkt": draw(st.sampled_from(["medisch", "procesmatig"])),
                              "onder_bedrijfsarts": draw(st.booleans())}
+    if draw(st.booleans()):
+        actor["registration"] = {"register": "RSC", "number": draw(st.one_of(st.integers(0, 99999),
+                                                                            st.sampled_from(["R-1", "00123"])))}
     return actor
 
 

@@ -30,7 +30,7 @@ EXPECTED = {
         ("rol.gezondheidsgegevens", "conflict", ("anna",)), ("rol.gezondheidsgegevens", "conflict", ("jan",)),
         ("rol.kwadrant", "conflict", ("anna",)),
         *[("rol.taak-onbemand", "missing", ())] * 7,
-        ("rol.taakdelegatie-en-regie", "conflict", ("anna",)),
+        ("rol.taakdelegatie-en-regie", "conflict", ("anna",)), ("rol.titel-past-niet", "conflict", ("anna",)),
         ("rol.verzekeraar-claimbeoordeling", "conflict", ("vera",)),
         ("rol.voorbehouden-taak", "conflict", ("anna",)),
     ],

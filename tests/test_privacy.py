@@ -279,3 +279,23 @@ def test_ctrl_c_stops_quietly(tmp_path, monkeypatch):
     result = run_cli("dossier", write(tmp_path, marked_dossier()))
     assert result.exit_code == 130
     assert result.stderr == "verzuimcheck: afgebroken\n"
+
+
+# -- batch: every output format, valid and broken records, the register's view ---------------
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table", "html"])
+def test_batch_never_shows_free_text(tmp_path, fmt):
+    records = [marked_dossier(), marked_policy()] + [v for v in VARIANTS.values() if isinstance(v, dict)]
+    for record in records[:2]:
+        for actor in record["actors"]:
+            actor["registration"] = {"register": "RSC", "number": 7}
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) + MARKER + "\n",
+                    encoding="utf-8")
+    csv_export = tmp_path / "export.csv"
+    csv_export.write_text("dossier,employer,employee,first_sick_day,period_from,period_to,event,date,by\n"
+                          f"D-1,w,W-1,2025-01-06,,,{MARKER},{MARKER},{MARKER}\n", encoding="utf-8")
+    for extra in ((), ("--by", "registration"), ("--summary-only",)):
+        result = run_cli("batch", path, csv_export, "--format", fmt, "--as-of", "2026-01-15", "--jobs", "1", *extra)
+        assert result.exit_code == 2 and result.stdout
+        assert_private(result)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from . import calendar, dossier, i18n, init, policy, rules, vocab
+from . import batch, calendar, dossier, i18n, init, policy, rules, vocab, waivers
 
 
 @click.group(cls=i18n.Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,5 +16,5 @@ def main():
     """verzuimcheck: Wet verbetering poortwachter rules and role separation, checked as data."""
 
 
-for _module in (dossier, calendar, policy, rules, vocab, init):  # the order of --help
+for _module in (dossier, calendar, rules, policy, batch, waivers, vocab, init):  # the order of --help
     _module.register(main)

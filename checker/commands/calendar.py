@@ -60,7 +60,8 @@ def calendar(dossier_path, first_sick_day, as_of, include_done, output, fmt, lan
     else:
         plan = plan_for(wachttijd_calendar(((start, None),)), rulebook)
     with output_stream(output) as stream:
-        CALENDAR_REPORTERS[fmt]([plan], rulebook.by_id(), stream, lang)
+        applied = {r.id: r for r in rulebook.for_subject("calendar", plan.start)}  # the versions in force
+        CALENDAR_REPORTERS[fmt]([plan], {**rulebook.by_id(), **applied}, stream, lang)
     sys.stdout.flush()
 
 

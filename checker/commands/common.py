@@ -31,7 +31,7 @@ def exit_code(results, fail_on: str, had_input_errors: bool) -> int:
         return EXIT_OK
     threshold = FAIL_ON.index(fail_on)
     for result in results:
-        if any(FAIL_ON.index(f.severity) <= threshold for f in result.findings):
+        if any(f.counts and FAIL_ON.index(f.severity) <= threshold for f in result.findings):
             return EXIT_FINDINGS
     return EXIT_OK
 
@@ -151,11 +151,19 @@ def common_options(formats):
     return decorate
 
 
-def load_context(rule_dirs):
+def load_context(rule_dirs, include_announced: bool = False):
     from ..rulebook import default_rulebook
     from ..vocab import load_vocabulary
 
-    return load_vocabulary(), default_rulebook(tuple(rule_dirs))
+    # resolved: the rulebook is cached per process, and "pack" means another folder after a chdir
+    return load_vocabulary(), default_rulebook(tuple(str(Path(d).resolve()) for d in rule_dirs), include_announced)
+
+
+def announced_option(command):
+    """``--include-announced``: apply announced law too; its findings say so and never count."""
+    return click.option("--include-announced", is_flag=True,
+                        help="Also apply announced rule versions (law not yet in force); their findings carry "
+                             "the status suffix 'announced' and never count for the exit code.")(command)
 
 
 def load_all(paths, loader):

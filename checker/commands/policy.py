@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
 from .common import (
     FAIL_ON,
+    announced_option,
     common_options,
     finish,
     guarded,
@@ -16,6 +18,7 @@ from .common import (
 )
 from .i18n import usage_text
 from .output import REPORT_FORMATS, STDOUT, check_output_path, input_files, output_option, output_stream
+from .waivers import load_waiver_file, waivers_option, with_waivers
 
 
 def register(main) -> None:
@@ -76,10 +79,13 @@ def _same_target(a: str, b: str) -> bool:
 @click.option("--graph-out", metavar="PATH", default="-", show_default=True,
               help="File for the role graph (.dot/.gv, .mmd/.mermaid or .md, a mermaid diagram in Markdown, "
                    "imply --graph); '-' writes it to stdout in place of the report. Never an input file.")
+@waivers_option
+@announced_option
 @output_option
 @common_options(REPORT_FORMATS)
 @guarded
-def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, output, fmt, lang, rule_dirs, max_bytes, debug):
+def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, include_announced, output, fmt, lang,
+                   rule_dirs, max_bytes, debug):
     """Check organisation policies (YAML or JSON) for role conflicts: who does what, for whom."""
     from .. import report
     from ..engine import audit_policy
@@ -89,12 +95,14 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, output, fmt, lan
     when = parse_option_date(as_of, "--as-of", lang)
     graph_fmt = _graph_format(graph_fmt, graph_out)
     check_output_path(graph_out, paths, "--graph-out")
-    check_output_path(output, input_files(paths, rule_dirs), "--output")
+    check_output_path(output, input_files(paths, rule_dirs) + ([waivers_path] if waivers_path else []), "--output")
     if output != STDOUT and graph_out != STDOUT and _same_target(output, graph_out):
         raise click.BadParameter(usage_text("output_is_graph_out"), param_hint="--output")
-    vocab, rulebook = load_context(rule_dirs)
+    vocab, rulebook = load_context(rule_dirs, include_announced)
+    waiver_file = load_waiver_file(waivers_path, max_bytes)
     policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))
-    results = [audit_policy(p, rulebook, vocab, when) for p in policies]
+    results = with_waivers([audit_policy(p, rulebook, vocab, when) for p in policies], waiver_file, rulebook,
+                           when or date.today())
 
     def write() -> None:
         if graph_fmt and graph_out == STDOUT:
@@ -104,6 +112,6 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, output, fmt, lan
         elif graph_fmt:
             _write_graph_file(results, graph_fmt, graph_out)
         with output_stream(output) as stream:
-            report.get(fmt)(results, stream, lang, many=len(paths) > 1)
+            report.get(fmt)(results, stream, lang, many=len(paths) > 1 or waiver_file is not None)
 
     finish(write, results, errors, fail_on, lang)

@@ -9,7 +9,10 @@ from .common import EXIT_INPUT, common_options, guarded, load_context
 
 
 def register(main) -> None:
+    from . import rule_packs
+
     main.add_command(rules_command)
+    rule_packs.register(rules_command)  # rules validate, rules test
 
 
 @click.group("rules", invoke_without_command=True)
@@ -17,12 +20,12 @@ def register(main) -> None:
 @click.pass_context
 @guarded
 def rules_command(ctx, fmt, lang, rule_dirs, max_bytes, debug):
-    """List every rule with its kind, severity and legal source (or: rules show ID)."""
-    if ctx.invoked_subcommand is not None:
-        return
+    """List every rule with its kind, severity and legal source (or: rules show ID, validate, test)."""
     from ..report.rules_doc import RULE_REPORTERS
 
-    _, rulebook = load_context(rule_dirs)
+    if ctx.invoked_subcommand is not None:
+        return
+    _, rulebook = load_context(rule_dirs, include_announced=True)  # the reference lists announced law too
     RULE_REPORTERS[fmt](rulebook, sys.stdout, lang)
 
 
@@ -41,7 +44,7 @@ def show_rule(rule_id: str, fmt: str, lang: str, rule_dirs) -> None:
     from ..messages import text
     from ..report.rules_doc import SHOW_REPORTERS
 
-    _, rulebook = load_context(rule_dirs)
+    _, rulebook = load_context(rule_dirs, include_announced=True)  # announced law can be shown too
     rule = rulebook.by_id().get(rule_id)
     if rule is None:
         hint = did_you_mean(rule_id, rulebook.by_id())

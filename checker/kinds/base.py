@@ -9,7 +9,7 @@ the context (checker/context.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 
@@ -60,6 +60,8 @@ DUE_ITEM_SCHEMA = {
         "date_of": {"enum": list(DOSSIER_DATES)},
         "minus_days": {"type": "integer", "minimum": 0, "maximum": 365},
         "on_event": EVENTS_SCHEMA,
+        "renew": {"type": "boolean"},
+        "reason": {"type": "string", "pattern": "^[a-z0-9_]+$"},
     },
     "anyOf": [{"required": ["day"]}, {"required": ["before_end"]}, {"required": ["date_of"]},
               {"required": ["on_event"]}],
@@ -73,12 +75,15 @@ CONDITION_SCHEMA = {
         "dossier": {"enum": list(DOSSIER_FIELDS)},
         "eigenrisicodrager": {"enum": ["ziektewet", "wga"]},
         "event": EVENTS_SCHEMA,
-        "days_from_start_to": {"enum": list(DOSSIER_DATES)},
+        "sick_days_at": {"enum": list(DOSSIER_DATES)},
         "below": {"type": "integer", "minimum": 1, "maximum": 1500},
+        "fit_on": {"enum": list(DOSSIER_DATES)},
+        "within_wachttijd": {"enum": list(DOSSIER_DATES)},
+        "by_due": {"type": "boolean"},
         "reason": {"type": "string", "pattern": "^[a-z0-9_]+$"},
     },
     "oneOf": [{"required": ["dossier"]}, {"required": ["eigenrisicodrager"]}, {"required": ["event"]},
-              {"required": ["days_from_start_to", "below"]}],
+              {"required": ["sick_days_at", "below"]}, {"required": ["fit_on"]}, {"required": ["within_wachttijd"]}],
 }
 CONDITIONS_SCHEMA = {"type": "array", "items": CONDITION_SCHEMA, "minItems": 1}
 #: params every step kind (deadline, window, precedes) accepts besides its own
@@ -108,8 +113,12 @@ def condition_events(params) -> list:
     return [name for key in STEP_PARAMS for cond in params.get(key, ()) for name in as_list(cond.get("event", []))]
 
 
-def condition_holds(cond, ctx) -> str | None:
-    """The condition's reason code when it holds for the dossier, else None."""
+def condition_holds(cond, ctx, due: date | None = None) -> str | None:
+    """The condition's reason code when it holds for the dossier, else None.
+
+    ``{event: X, by_due: true}`` holds only for an event on or before the step's due date: an
+    exemption recorded after the step was overdue does not undo the breach.
+    """
     dossier = ctx.dossier
     if "dossier" in cond:
         held = bool(getattr(dossier, cond["dossier"], None))
@@ -118,11 +127,20 @@ def condition_holds(cond, ctx) -> str | None:
         held = cond["eigenrisicodrager"] in dossier.eigenrisicodrager
         code = f"eigenrisicodrager_{cond['eigenrisicodrager']}"
     elif "event" in cond:
-        held = ctx.first(cond["event"]) is not None
+        first = ctx.first(cond["event"])
+        held = first is not None and not (cond.get("by_due") and due is not None and first > due)
         code = as_list(cond["event"])[0]
-    else:
-        when = getattr(dossier, cond["days_from_start_to"], None)
-        held = when is not None and (when - ctx.calendar.start).days < cond["below"]
+    elif "fit_on" in cond:  # not a sick day: between periods, or after recovery
+        when = getattr(dossier, cond["fit_on"], None)
+        held = when is not None and not ctx.calendar.is_sick(when)
+        code = "niet_ziek_op_laatste_werkdag"
+    elif "within_wachttijd" in cond:
+        when = getattr(dossier, cond["within_wachttijd"], None)
+        held = when is not None and when <= ctx.calendar.wachttijd_last_day()
+        code = "na_de_wachttijd"
+    else:  # fewer than ``below`` counted sick days up to and including the date
+        when = getattr(dossier, cond["sick_days_at"], None)
+        held = when is not None and ctx.calendar.counted_day(when) < cond["below"]
         code = "te_kort_ziek"
     return (cond.get("reason") or code) if held else None
 
@@ -131,72 +149,112 @@ def applies(params, ctx) -> bool:
     return all(condition_holds(c, ctx) for c in params.get("applies_if", ()))
 
 
-def exemption(params, ctx) -> str | None:
+def exemption(params, ctx, due: date | None = None) -> str | None:
     for cond in params.get("exempt_if", ()):
-        reason = condition_holds(cond, ctx)
+        reason = condition_holds(cond, ctx, due)
         if reason:
             return reason
     return None
 
 
-def resolve_due(spec, ctx, done_events=()) -> tuple:
-    """(due date, reason): the earliest date of the specification(s) that resolve.
+@dataclass(frozen=True)
+class Due:
+    """A resolved due date: when, why it is not the rule's plain term (``reason``), from which
+    day the step's events count (``counts_from``; None: any), or why there is no term at all."""
 
-    (None, None) when nothing resolves (the rule has nothing to judge: e.g. no
-    contract end); (None, reason) when the step is suspended (``suspended_by``).
+    date: date | None = None
+    reason: str | None = None
+    counts_from: date | None = None
+
+
+def resolve_due(spec, ctx, done_events=()) -> tuple:
+    """(due date, reason) of a specification: see :func:`resolve`."""
+    due = resolve(spec, ctx, done_events)
+    return due.date, due.reason
+
+
+def resolve(spec, ctx, done_events=()) -> Due:
+    """The earliest date of the specification(s) that resolve.
+
+    ``Due()`` when nothing resolves (the rule has nothing to judge: e.g. no contract end);
+    ``Due(reason=...)`` without a date when the step is suspended (``suspended_by``). The reason
+    of the earliest item is kept: an item's own ``reason``, or what moved the term (an extension).
     """
     items = spec if isinstance(spec, (list, tuple)) else [spec]
-    dates, reason = [], None
-    for item in items:
-        due, why = _resolve_one(item, ctx, done_events)
-        if due is not None:
-            dates.append(due)
-        reason = reason or why
-    return (min(dates), None) if dates else (None, reason)
+    found = [_resolve_one(item, ctx, done_events) for item in items]
+    dated = [(due.date, i, due) for i, due in enumerate(found) if due.date is not None]
+    if dated:
+        _, i, due = min(dated)
+        reason = items[i].get("reason") if len(items) > 1 and i > 0 else None
+        return Due(due.date, reason or due.reason, due.counts_from)
+    return next((due for due in found if due.reason), Due())
 
 
-def _resolve_one(spec, ctx, done_events) -> tuple:
+def _resolve_one(spec, ctx, done_events) -> Due:
     if "suspended_by" in spec:
         return _suspendable(spec, ctx, done_events)
     if "after_event" in spec:
         anchor = ctx.first(spec["after_event"])
         if anchor is not None:
             days = spec.get("days", 0)
-            return (ctx.calendar.add_counted_days(anchor, days) if days else anchor), None
+            return Due(ctx.calendar.add_counted_days(anchor, days) if days else anchor)
     if "on_event" in spec:
-        return ctx.first(spec["on_event"]), None
+        return Due(ctx.first(spec["on_event"]))
     if "date_of" in spec:
         when = getattr(ctx.dossier, spec["date_of"], None)
-        return (when - timedelta(days=spec.get("minus_days", 0)) if when else None), None
+        return Due(when - timedelta(days=spec.get("minus_days", 0)) if when else None)
     if "before_end" in spec:
-        calendar = ctx.calendar
-        return calendar.day(calendar.counted_day(ctx.term_end()) - spec["before_end"]), None
-    return ctx.calendar.day(spec["day"]) + timedelta(days=spec.get("plus_days", 0)), None
+        calendar, end = ctx.calendar, ctx.term_end()
+        moved = end != calendar.day(calendar.wachttijd_days)  # an extension (WIA art. 24) moved the end
+        return Due(calendar.day(calendar.counted_day(end) - spec["before_end"]),
+                   "verlenging_loondoorbetaling" if moved else None)
+    return Due(ctx.calendar.day(spec["day"]) + timedelta(days=spec.get("plus_days", 0)))
 
 
-def _suspendable(spec, ctx, done_events) -> tuple:
+def _suspendable(spec, ctx, done_events) -> Due:
     """A term that runs from a statement and is suspended by a later contrary one.
 
-    The bedrijfsarts' statements in date order: ``after_event`` (there are
-    possibilities: the term starts, ``days`` counted days) and ``suspended_by``
-    (there are none: a pending term lapses, unless the step was already done or
-    was already overdue). A later ``after_event`` starts the term again. With no
-    statement at all the term is counted ``day``. The reason of a lapsed term is
-    the suspending event type.
+    The bedrijfsarts' statements in date order: ``after_event`` (there are possibilities: the
+    term of ``days`` counted days starts) and ``suspended_by`` (there are none). A contrary
+    statement suspends a pending term, unless the step was already done or already overdue (the
+    breach stands). A later statement with possibilities starts the term anew; with ``renew``
+    also after the step was done (the earlier plan no longer fits: a new plan or its
+    bijstelling is due, and only events from the suspension on count). With no statement at all
+    the term is counted ``day``. The reason of a suspended term is the suspending event type.
     """
     done = ctx.dates(done_events)
     statements = sorted([(d, 0) for d in ctx.dates(spec["after_event"])] +
                         [(d, 1) for d in ctx.dates(spec["suspended_by"])])
     if not statements:
-        return ctx.calendar.day(spec["day"]) + timedelta(days=spec.get("plus_days", 0)), None
-    due, suspended = None, False
+        return Due(ctx.calendar.day(spec["day"]) + timedelta(days=spec.get("plus_days", 0)))
+    term = None  # the term as it stands: Due(date, reason, counts_from)
+    suspended_since = None
+    locked = False  # an overdue term: later statements do not change it
     for when, contrary in statements:
+        if locked:
+            continue
         if not contrary:
-            if due is None:
-                due, suspended = ctx.calendar.add_counted_days(when, spec.get("days", 0)), False
-        elif due is None or (when <= due and not any(d <= when for d in done)):
-            due, suspended = None, True
-    return (due, None) if due is not None else (None, as_list(spec["suspended_by"])[0] if suspended else None)
+            if term is None:
+                counts_from = suspended_since
+                term = Due(ctx.calendar.add_counted_days(when, spec.get("days", 0)), None, counts_from)
+                suspended_since = None
+            elif suspended_since is not None and spec.get("renew"):
+                term = Due(ctx.calendar.add_counted_days(when, spec.get("days", 0)), None, suspended_since)
+                suspended_since = None
+            continue
+        if term is None:
+            suspended_since = suspended_since or when
+            continue
+        done_by = any(d <= when and (term.counts_from is None or d >= term.counts_from) for d in done)
+        if done_by:
+            suspended_since = when  # done: stays done unless a later statement renews the term
+        elif when <= term.date:
+            term, suspended_since = None, when
+        else:
+            locked = True  # overdue when the bedrijfsarts found no capacity: the breach stands
+    if term is None:
+        return Due(reason=as_list(spec["suspended_by"])[0])
+    return term
 
 
 def judge_step(rule, ctx, events, due_spec, window_start: date | None = None,
@@ -207,21 +265,105 @@ def judge_step(rule, ctx, events, due_spec, window_start: date | None = None,
     params = rule.params
     if not applies(params, ctx):
         return None
-    due, reason = resolve_due(due_spec, ctx, events)
-    agreed = ctx.agreed_due(rule.id) if getattr(rule, "deviable", False) else None
+    due = resolve(due_spec, ctx, events)
+    agreed = _agreement(rule, ctx, due.date)
     if agreed is not None:
-        due, reason = agreed, "afwijking_termijn"
+        due = Due(agreed, "afwijking_termijn", due.counts_from)
     dates = ctx.dates(events)
-    if due is None:
-        if reason is None:
+    if due.date is None:
+        if due.reason is None:
             return None
-        return Outcome("not-required", date=dates[0] if dates else None, reason=reason)
-    exempt = exemption(params, ctx) or ctx.not_required_reason(due)
+        return Outcome("not-required", date=dates[0] if dates else None, reason=due.reason)
+    exempt = exemption(params, ctx, due.date) or ctx.not_required_reason(due.date)
     if exempt:
-        return Outcome("not-required", due=due, date=dates[0] if dates else None, window_start=window_start,
+        return Outcome("not-required", due=due.date, date=dates[0] if dates else None, window_start=window_start,
                        reason=exempt)
-    outcome = step_outcome(ctx, events, due, window_start, early_severity, count_early)
-    return outcome if reason is None else Outcome(**{**outcome.__dict__, "reason": reason})
+    start, early = window_start, count_early
+    if due.counts_from is not None and (start is None or due.counts_from > start):
+        start, early = due.counts_from, False  # a renewed term: only events from its start count
+    outcome = step_outcome(ctx, events, due.date, start, early_severity, early)
+    return replace(outcome, window_start=window_start, reason=due.reason or outcome.reason)
+
+
+def _agreement(rule, ctx, due: date | None):
+    """The due date employer and employee agreed for this step (Regeling procesgang art. 5), if the
+    rule allows it and the agreement was made on or before the term it moves (an agreement made
+    after the step was overdue does not undo the breach)."""
+    names = (rule.id,) + tuple(getattr(rule, "deviable_with", ()) or ()) if getattr(rule, "deviable", False) else ()
+    for name in names:
+        agreed = ctx.agreement(name)
+        if agreed is not None and (due is None or agreed.date <= due):
+            return agreed.due
+    return None
+
+
+@dataclass(frozen=True)
+class DueBasis:
+    """How a due date was found, for ``--explain``: which term applied and the counted days behind it.
+
+    ``mode`` names the term: ``day`` (counted ``counted_day`` [+ ``plus_days`` calendar
+    days]), ``after_event`` (``days`` counted days after ``anchor``), ``on_event`` (the day
+    of ``anchor``), ``date_of`` (a dossier date, ``field``, minus ``minus_days``),
+    ``before_end`` (``before_end`` counted days before the wachttijd's last day ``end``)
+    or ``suspended`` (a term that runs from a statement of the bedrijfsarts and lapses on
+    a contrary one). ``due`` is None when the term did not resolve.
+    """
+
+    mode: str
+    due: date | None
+    counted_day: int | None = None
+    plus_days: int = 0
+    after_event: str | None = None  # the event type the term names (it may not have happened)
+    anchor: date | None = None  # when it happened; None: the fallback day applies
+    anchor_day: int | None = None
+    days: int = 0
+    field: str | None = None
+    minus_days: int = 0
+    before_end: int | None = None
+    end: date | None = None
+    end_day: int | None = None
+    window_start: date | None = None
+    window_start_day: int | None = None
+    alternatives: int = 0  # other terms of a list ("the earliest of") that were later or did not resolve
+
+
+def due_basis(spec, ctx, done_events=()) -> DueBasis:
+    """The term that gives :func:`resolve_due`'s date, with its arithmetic (the earliest of a list)."""
+    items = spec if isinstance(spec, (list, tuple)) else [spec]
+    bases = [_basis_one(item, ctx, done_events) for item in items]
+    resolved = [b for b in bases if b.due is not None]
+    chosen = min(resolved, key=lambda b: b.due) if resolved else bases[0]
+    return replace(chosen, alternatives=len(bases) - 1)
+
+
+def _basis_one(item, ctx, done_events) -> DueBasis:
+    """One term described; its date always comes from ``_resolve_one`` (one source of truth)."""
+    due = _resolve_one(item, ctx, done_events).date
+    calendar = ctx.calendar
+    counted = calendar.counted_day(due) if due is not None else None
+    event = "+".join(as_list(item["after_event"])) if "after_event" in item else None
+    if "suspended_by" in item:
+        anchor = ctx.first(item["after_event"])
+        return DueBasis("suspended", due, counted, after_event=event, anchor=anchor,
+                        anchor_day=calendar.counted_day(anchor) if anchor else None, days=item.get("days", 0))
+    if event and ctx.first(item["after_event"]) is not None:
+        anchor = ctx.first(item["after_event"])
+        anchor_day = max(calendar.counted_day(anchor), 1)
+        days = item.get("days", 0)
+        return DueBasis("after_event", due, anchor_day + days, after_event=event, anchor=anchor,
+                        anchor_day=anchor_day, days=days)
+    if "on_event" in item:
+        anchor = ctx.first(item["on_event"])
+        return DueBasis("on_event", due, counted, after_event="+".join(as_list(item["on_event"])), anchor=anchor,
+                        anchor_day=counted)
+    if "date_of" in item:
+        return DueBasis("date_of", due, counted, field=item["date_of"], minus_days=item.get("minus_days", 0))
+    if "before_end" in item:
+        end = ctx.term_end()
+        end_day = calendar.counted_day(end)
+        return DueBasis("before_end", due, end_day - item["before_end"], before_end=item["before_end"], end=end,
+                        end_day=end_day)
+    return DueBasis("day", due, item["day"], plus_days=item.get("plus_days", 0), after_event=event)
 
 
 def step_outcome(ctx, events, due: date, window_start: date | None = None,

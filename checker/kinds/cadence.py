@@ -14,10 +14,11 @@ params:
 """
 from __future__ import annotations
 
-from .base import EVENTS_SCHEMA, Outcome, as_list
+from .base import EVENTS_SCHEMA, DueBasis, Outcome, as_list
 
 KIND = "cadence"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["start", "anchors", "max_gap_days"],
@@ -56,6 +57,24 @@ def check(rule, ctx):
     if ctx.not_required_reason(due):
         return  # recovered, contract ended or IVA granted before another evaluation was due
     yield Outcome("missing" if due < ctx.as_of else "upcoming", due=due)
+
+
+def explain(rule, ctx) -> list:
+    """One DueBasis per timeline entry of :func:`check`: each gap hangs on the moment before it."""
+    params = rule.params
+    first = ctx.first(params["start"])
+    if first is None:
+        return []
+    anchors = _anchors(ctx, params, first, ctx.first(as_list(params.get("until", []))))
+    kinds = as_list(params["anchors"])
+    bases = []
+    for anchor, _ in zip(anchors, check(rule, ctx)):
+        day = max(ctx.calendar.counted_day(anchor), 1)
+        moment = "+".join(sorted({e.type for e in ctx.events if e.date == anchor and e.type in kinds}))
+        bases.append(DueBasis("after_event", due=ctx.calendar.add_counted_days(anchor, params["max_gap_days"]),
+                              counted_day=day + params["max_gap_days"], after_event=moment, anchor=anchor,
+                              anchor_day=day, days=params["max_gap_days"]))
+    return bases
 
 
 def _anchors(ctx, params, first, ended) -> list:

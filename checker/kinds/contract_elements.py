@@ -19,6 +19,7 @@ from .base import Outcome
 
 KIND = "contract_elements"
 SUBJECTS = ("policy",)
+USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["elements"],

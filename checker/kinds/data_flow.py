@@ -22,6 +22,7 @@ from .base import Outcome
 
 KIND = "data_flow"
 SUBJECTS = ("dossier", "policy")
+USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
 _NAMES = {"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": True}
 PARAMS_SCHEMA = {
     "type": "object",

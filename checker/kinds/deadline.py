@@ -12,11 +12,12 @@ params:
 """
 from __future__ import annotations
 
-from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events, due_events,
-                   judge_step)
+from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events, due_basis,
+                   due_events, judge_step)
 
 KIND = "deadline"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],
@@ -27,6 +28,11 @@ PARAMS_SCHEMA = {
 
 def referenced_events(params: dict) -> list:
     return as_list(params["event"]) + due_events(params["due"]) + condition_events(params)
+
+
+def explain(rule, ctx) -> list:
+    """The arithmetic of the due date (one DueBasis per timeline entry), for --explain."""
+    return [due_basis(rule.params["due"], ctx, as_list(rule.params["event"]))]
 
 
 def check(rule, ctx):

@@ -23,6 +23,7 @@ from .base import Outcome
 
 KIND = "incompatible_capacities"
 SUBJECTS = ("dossier", "policy")
+USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["first", "second"],

@@ -10,11 +10,12 @@ params:
 """
 from __future__ import annotations
 
-from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events, due_events,
-                   judge_step)
+from .base import (DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events, due_basis,
+                   due_events, judge_step)
 
 KIND = "precedes"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "before"],
@@ -35,12 +36,20 @@ def referenced_events(params: dict) -> list:
         condition_events(params)
 
 
+def _spec(params, ctx) -> dict:
+    """The day of the ``before`` event when it happened, else the fallback term."""
+    if ctx.first(params["before"]) is not None:
+        return {"on_event": params["before"]}
+    return params.get("otherwise") or {"day": params["otherwise_day"], "after_event": params["before"]}
+
+
+def explain(rule, ctx) -> list:
+    """The arithmetic of the due date, for --explain."""
+    return [due_basis(_spec(rule.params, ctx), ctx, as_list(rule.params["event"]))]
+
+
 def check(rule, ctx):
     params = rule.params
-    if ctx.first(params["before"]) is not None:
-        due = {"on_event": params["before"]}
-    else:
-        due = params.get("otherwise") or {"day": params["otherwise_day"]}
-    outcome = judge_step(rule, ctx, as_list(params["event"]), due)
+    outcome = judge_step(rule, ctx, as_list(params["event"]), _spec(params, ctx))
     if outcome is not None:
         yield outcome

@@ -29,6 +29,7 @@ from .base import Outcome
 
 KIND = "quadrant_fit"
 SUBJECTS = ("dossier", "policy")
+USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
 _REQUIREMENT = {
     "type": "object",
     "required": ["who", "quadrant"],
@@ -58,7 +59,9 @@ def check_names(document, vocab) -> list:
 
 def check(rule, ctx):
     graph = ctx.role_graph
-    excluded = {q: set(select_tasks(graph.vocab, entry["excludes"])) for q, entry in graph.vocab.quadrants.items()}
+    vocab = graph.vocab
+    excluded = vocab.memo("quadrant-excludes", lambda: {q: frozenset(select_tasks(vocab, entry["excludes"]))
+                                                        for q, entry in vocab.quadrants.items()})
     requirements = [r for r in rule.params.get("require", ()) if holds(graph, r.get("when"))]
     who = candidates(graph, rule.params["who"]) if "who" in rule.params else None
     for actor in graph.actors if who is None else who:

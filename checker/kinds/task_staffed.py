@@ -20,6 +20,7 @@ from .base import Outcome
 
 KIND = "task_staffed"
 SUBJECTS = ("policy",)
+USES_ROLE_GRAPH = True  # the engine skips it for a dossier that names nobody but the employee
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["tasks"],

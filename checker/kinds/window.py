@@ -12,11 +12,14 @@ params:
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .base import (DUE_ITEM_SCHEMA, DUE_SCHEMA, EVENTS_SCHEMA, STEP_PARAMS, as_list, condition_events,
-                   due_events, judge_step, resolve_due)
+                   due_basis, due_events, judge_step, resolve_due)
 
 KIND = "window"
 SUBJECTS = ("dossier", "calendar")
+USES_ROLE_GRAPH = False
 PARAMS_SCHEMA = {
     "type": "object",
     "required": ["event", "due"],
@@ -37,6 +40,18 @@ PARAMS_SCHEMA = {
 def referenced_events(params: dict) -> list:
     return as_list(params["event"]) + due_events(params["due"]) + due_events(params.get("start", {})) + \
         condition_events(params)
+
+
+def explain(rule, ctx) -> list:
+    """The due date and the window's first day, for --explain."""
+    params = rule.params
+    if "start_day" in params:
+        start_day, start = params["start_day"], ctx.calendar.day(params["start_day"])
+    else:
+        start, _ = resolve_due(params["start"], ctx)
+        start_day = ctx.calendar.counted_day(start) if start else None
+    return [replace(due_basis(params["due"], ctx, as_list(params["event"])), window_start=start,
+                    window_start_day=start_day)]
 
 
 def check(rule, ctx):

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import InputError, did_you_mean, is_token
+from . import fast
 
 
 @lru_cache(maxsize=None)
@@ -32,6 +33,8 @@ def validator_for(name: str):
 
 def validate(document, schema_name: str) -> list[InputError]:
     """All schema problems of ``document`` as InputErrors (empty when valid)."""
+    if fast.worth_it(schema_name, document.data) and fast.is_valid(document.data, schema_name):  # the common case, fast
+        return []
     errors = []
     for error in validator_for(schema_name).iter_errors(document.data):
         errors.extend(_convert(document, error))

@@ -28,6 +28,9 @@ from datetime import date, timedelta
 SAMENTELLING_GAP_DAYS = 28
 WACHTTIJD_DAYS = 728
 LOONSANCTIE_MAX_DAYS = 364
+#: A shortened wachttijd (early IVA) lasts at least 13 and at most 78 weeks (WIA art. 23 lid 6).
+SHORTEST_SHORTENED_DAYS = 13 * 7
+LONGEST_SHORTENED_DAYS = 78 * 7
 ONE_DAY = timedelta(days=1)
 
 
@@ -174,6 +177,10 @@ class SickCalendar:
     def add_counted_days(self, when: date, days: int) -> date:
         """The date ``days`` counted days after ``when`` (gap and leave days skipped)."""
         return self.day(max(self.counted_day(when), 1) + days)
+
+    def is_sick(self, when: date) -> bool:
+        """Whether ``when`` is a sick day of this wachttijd (not a fit or leave day between periods)."""
+        return any(s.start <= when and (s.end is None or when <= s.end) for s in self.segments)
 
     def required(self, due: date) -> bool:
         """A step is not required when the employee recovered before its due date."""

@@ -8,7 +8,7 @@ schema and semantic errors are reported together in one run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..errors import InputErrors, allowed_hint, did_you_mean
 from ..load.document import Document
@@ -26,6 +26,7 @@ class Actor:
     quadrant: tuple | None = None  # (werkt, onder_bedrijfsarts)
     titles: tuple = ()
     department: str | None = None
+    registration: tuple | None = None  # (register, number) in a professional register
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,44 @@ class _DossierBuilder:
             self.check_parties(item, path, kind, by, known_actors)
             if when and kind:
                 events.append(Event(type=kind, date=when, by=by, actor=appointed, index=i, **extra))
+        self.check_set_ends(events)
         return tuple(events)
+
+    def check_set_ends(self, events) -> None:
+        """Dates UWV sets must be possible (WIA art. 23 lid 6, art. 24, art. 66 lid 2): an extension
+        ends after the ordinary wachttijd; a shortened wachttijd lasts 13 to 78 weeks and ends at
+        least ten weeks after the one early IVA application; an agreed term lies in the wachttijd."""
+        if not self.periods_ or any(p[0] is None for p in self.periods_):
+            return
+        from .calendar import WACHTTIJD_DAYS, SickCalendar
+
+        calendar = SickCalendar.from_periods(self.periods_, leave=[(x.start, x.end) for x in self.leave_ or ()])
+        ordinary_end = calendar.day(WACHTTIJD_DAYS)
+        applications = sorted((e for e in events if e.type == "iva_aanvraag_vervroegd"), key=lambda e: (e.date, e.index))
+        for event in events:
+            path = ("events", event.index)
+            if event.type == "verlenging_loondoorbetaling" and event.until and event.until <= ordinary_end:
+                self.fail("event.until-before-end", path + ("until",), until=event.until.isoformat(),
+                          end=ordinary_end.isoformat())
+            elif event.type == "iva_toegekend" and event.wachttijd_end:
+                self.check_iva_end(event, calendar, applications, path)
+            elif event.type == "afwijking_termijn" and event.due and self.first and event.due < self.first:
+                self.fail("event.before-first-sick-day", path + ("due",), date=event.due.isoformat(),
+                          first=self.first.isoformat())
+        if len(applications) > 1:
+            self.fail("event.iva-twice", ("events", applications[1].index), first=applications[0].date.isoformat())
+
+    def check_iva_end(self, event, calendar, applications, path) -> None:
+        from .calendar import LONGEST_SHORTENED_DAYS, SHORTEST_SHORTENED_DAYS
+
+        weeks = calendar.counted_day(event.wachttijd_end)
+        applied = [a for a in applications if a.date <= event.date]
+        if not applied:
+            self.fail("event.iva-without-application", path)
+        elif not SHORTEST_SHORTENED_DAYS <= weeks <= LONGEST_SHORTENED_DAYS or \
+                event.wachttijd_end < applied[0].date + timedelta(weeks=10):
+            self.fail("event.iva-end-impossible", path + ("wachttijd_end",), value=event.wachttijd_end.isoformat(),
+                      applied=applied[0].date.isoformat())
 
     def event_fields(self, item, path, kind) -> dict:
         """The fields only some event types carry (roles/tasks.yaml ``fields``): required for
@@ -359,4 +397,11 @@ def actor_from_mapping(item: dict) -> Actor:
         id=item["id"], role=item["role"], employer=item.get("employer"), acts_for=item.get("acts_for"),
         quadrant=(quadrant["werkt"], quadrant["onder_bedrijfsarts"]) if quadrant else None,
         titles=tuple(item.get("titles", ())), department=item.get("department"),
+        registration=registration_of(item),
     )
+
+
+def registration_of(item: dict) -> tuple | None:
+    """(register, number as text) of a validated actor entry, or None."""
+    found = item.get("registration")
+    return (found["register"], str(found["number"])) if found else None

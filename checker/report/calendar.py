@@ -33,6 +33,8 @@ def plan_to_dict(plan, rules) -> dict:
     if plan.as_of is not None:
         data["as_of"] = iso(plan.as_of)
         data["periods"] = plan.periods
+    if plan.adjustments:
+        data["adjustments"] = [a.to_dict() for a in plan.adjustments]
     return data
 
 
@@ -92,6 +94,10 @@ def report_table(plans, rules, stream, lang, width: int | None = None) -> None:
         for key in ("wachttijd_last_day", "wachttijd_first_day_after", "max_loonsanctie_end", "max_loonsanctie_until"):
             table.add_row(text("ui", key, lang), *([] if narrow else [""]), day_text(plan.facts[key], lang), *blank)
         console.print(table)
+        for adjustment in plan.adjustments:  # what --rules packs changed, with their reasons
+            from .render import adjustment_text
+
+            console.print(adjustment_text(adjustment, lang), soft_wrap=True)
 
 
 CALENDAR_REPORTERS = {"table": report_table, "json": report_json}

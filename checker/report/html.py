@@ -14,6 +14,7 @@ from ..messages import text
 from .render import (
     evidence_sentence,
     finding_message,
+    finding_status_text,
     finding_title,
     finding_title_of,
     header_facts,
@@ -96,7 +97,7 @@ def _findings(result, lang: str) -> list:
         out.append(f'<tr class="finding st-row-{_e(f.status)}">'
                    f'<td class="sev sev-{_e(f.severity)}">{_e(text("severity", f.severity, lang))}</td>'
                    f"<td>{what}</td>"
-                   f'<td class="st-{_e(f.status)}">{_e(text("status", f.status, lang))}</td>'
+                   f'<td class="st-{_e(f.status)}">{_e(finding_status_text(f, lang))}</td>'
                    f"<td>{_e(long_date(f.due, lang))}</td><td>{_e(long_date(f.date, lang))}</td>"
                    f'<td class="source">{_source(result, f)}<br><span class="rule-id">{_e(f.rule)}</span></td></tr>')
     return out + ["</tbody></table>"]

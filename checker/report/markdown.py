@@ -11,6 +11,7 @@ from ..messages import text
 from .render import (
     evidence_sentence,
     finding_message,
+    finding_status_text,
     finding_title,
     finding_title_of,
     header_facts,
@@ -45,7 +46,7 @@ def _source(result, finding) -> str:
 
 def _finding(result, finding, lang: str) -> list:
     severity = text("severity", finding.severity, lang)
-    status = text("status", finding.status, lang)
+    status = finding_status_text(finding, lang)
     lines = [f"- **{md(severity)}: {md(finding_title(result, finding, lang))}** ({md(status)}) — "
              f"{md(finding_message(result, finding, lang))}"]
     if finding.evidence:

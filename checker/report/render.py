@@ -22,7 +22,7 @@ def finding_message(result, finding, lang: str) -> str:
         return finding.rule
     params = {name: _param(value) for name, value in finding.params}
     params.update(due=iso(finding.due) or "-", date=iso(finding.date) or "-",
-                  actors=", ".join(finding.actors), status=text("status", finding.status, lang))
+                  actors=", ".join(finding.actors), status=status_text(finding.status, finding.announced, lang))
     if finding.due and finding.date:
         params["days"] = (finding.date - finding.due).days
     return fill(localized(rule.message, lang), params)
@@ -43,7 +43,7 @@ def finding_to_dict(result, finding, lang: str) -> dict:
     return {
         "rule": finding.rule,
         "severity": finding.severity,
-        "status": finding.status,
+        "status": finding.shown_status,
         "due": iso(finding.due),
         "date": iso(finding.date),
         "actors": list(finding.actors),
@@ -55,6 +55,8 @@ def finding_to_dict(result, finding, lang: str) -> dict:
         **({"version": finding.version} if finding.version else {}),
         **({"reason": finding.reason} if finding.reason else {}),
         "params": {name: _plain_param(value) for name, value in finding.params},
+        **({"announced": True} if finding.announced else {}),
+        **({"waiver": waiver_to_dict(finding.waiver)} if finding.waiver else {}),
     }
 
 
@@ -65,6 +67,25 @@ def _plain_param(value):
     if isinstance(value, (tuple, list)):
         return [_plain_param(v) for v in value]
     return value
+
+
+def waiver_to_dict(mark) -> dict:
+    """A waived finding's waiver: reference and approver, never the justification."""
+    return {"reference": mark.reference, "approver": mark.approver, "expires": iso(mark.expires),
+            "status": mark.status, "number": mark.number}
+
+
+def adjustment_text(adjustment, lang: str) -> str:
+    """One pack change in words, with its reason (docs/rule-packs.md)."""
+    params = adjustment.to_dict()
+    for name in ("severity", "previous"):
+        if name in params:
+            params[name] = text("severity", params[name], lang)
+    return text("adjustments", adjustment.change, lang, **params)
+
+
+def waiver_text(mark, lang: str) -> str:
+    return text("ui", "waived_by", lang, reference=mark.reference, approver=mark.approver, expires=iso(mark.expires))
 
 
 def reason_text(code: str | None, lang: str) -> str | None:
@@ -79,7 +100,7 @@ def reason_text(code: str | None, lang: str) -> str | None:
 
 def timeline_status(entry, lang: str) -> str:
     """A timeline status in words, with its reason when there is one."""
-    status = text("status", entry.status, lang)
+    status = status_text(entry.status, entry.announced, lang)
     reason = reason_text(entry.reason, lang)
     return f"{status}: {reason}" if reason else status
 
@@ -88,6 +109,8 @@ def timeline_to_dict(entry, as_of: date | None = None) -> dict:
     data = {"step": entry.step, "due": iso(entry.due), "done": iso(entry.done), "status": entry.status}
     if entry.window_start:
         data["window_start"] = iso(entry.window_start)
+    if entry.announced:
+        data["announced"] = True
     if entry.reason:
         data["reason"] = entry.reason
     if entry.version:
@@ -289,6 +312,19 @@ def evidence_sentence(evidence, lang: str) -> str:
     return out
 
 
+def finding_status_text(finding, lang: str) -> str:
+    """A finding's status in words for every report: announced law says so, and a waived
+    finding names its waiver's reference, approver and expiry (never the justification)."""
+    words = status_text(finding.status, finding.announced, lang)
+    return f"{words}: {waiver_text(finding.waiver, lang)}" if finding.waiver else words
+
+
+def status_text(status: str, announced: bool, lang: str) -> str:
+    """A status in words; announced law says so ("ontbreekt (aangekondigd)")."""
+    words = text("status", status, lang)
+    return f"{words} ({text('status', 'announced', lang)})" if announced else words
+
+
 def note_to_dict(note, lang: str) -> dict:
     return {"code": note.code, "count": note.count, "message": text("notes", note.code, lang, count=note.count)}
 
@@ -311,7 +347,15 @@ def result_to_dict(result, lang: str) -> dict:
         data["wachttijd"] = facts_to_dict(result.facts)
     elif result.kind == "policy":
         data["policy"] = dict(result.facts)
+    elif result.kind == "waivers":
+        data["waivers"] = dict(result.facts)
     data["notes"] = [note_to_dict(n, lang) for n in result.notes]
+    if result.adjustments:
+        data["adjustments"] = [a.to_dict() for a in result.adjustments]
+    if result.explanation is not None:
+        from ..explain import explanation_to_dict
+
+        data["explanation"] = explanation_to_dict(result.explanation)
     return data
 
 

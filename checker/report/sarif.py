@@ -65,8 +65,17 @@ def _result(result, finding, rule_index: dict, lang: str) -> dict:
         "level": LEVELS[finding.severity],
         "message": {"text": finding_message(result, finding, lang)},
         "locations": [location],
-        "properties": {"status": finding.status, "subject": result.subject},
+        "properties": {"status": finding.shown_status, "subject": result.subject},
     }
+    if finding.waiver:  # SARIF's own word for an accepted result: a suppression, with who approved it
+        mark = finding.waiver
+        entry["suppressions"] = [{"kind": "external", "status": "accepted",
+                                  "justification": f"{mark.reference} (approver {mark.approver}, "
+                                                   f"until {mark.expires.isoformat()})"}]
+        entry["properties"]["waiver"] = {"reference": mark.reference, "approver": mark.approver,
+                                         "expires": mark.expires.isoformat(), "status": mark.status}
+    if finding.announced:
+        entry["properties"]["announced"] = True
     if finding.rule in rule_index:
         entry["ruleIndex"] = rule_index[finding.rule]
     for key, value in (("due", finding.due), ("date", finding.date)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..messages import text
 from ..model.dates import iso
 from .render import (
+    adjustment_text,
     day_text,
     days_words,
     evidence_sentence,
@@ -25,15 +26,17 @@ from .render import (
     header_facts,
     next_step_lines,
     note_to_dict,
+    status_text,
     step_title,
     timeline_status,
     timeline_to_dict,
+    waiver_text,
 )
 
 NARROW = 100  # below this many columns the tables fold (see the module docstring)
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"on-time": "green", "late": "red", "missing": "bold red", "early": "yellow",
-                 "upcoming": "blue", "not-required": "dim", "conflict": "bold red"}
+                 "upcoming": "blue", "not-required": "dim", "conflict": "bold red", "waived": "dim"}
 
 
 def make_console(stream, width: int | None = None):
@@ -83,14 +86,16 @@ def make_table(title: str, narrow: bool, separate_rows: bool = False):
                  collapse_padding=narrow)
 
 
-def _findings_table(result, lang: str, width: int):
+def _findings_table(result, findings, lang: str, width: int, title: str = "findings"):
+    """One table of ``findings`` (the counted ones, or the waived or announced ones apart);
+    a waived finding names its waiver under its message."""
     narrow = width < NARROW
-    dated = any(f.due or f.date for f in result.findings)
-    table = make_table(text("ui", "findings", lang), narrow, separate_rows=True)
+    dated = any(f.due or f.date for f in findings)
+    table = make_table(text("ui", title, lang), narrow, separate_rows=True)
     table.add_column(text("ui", "severity", lang), min_width=12, width=_status_width(width) if narrow else None)
     if not narrow:
         table.add_column(text("ui", "status", lang), min_width=10, width=_status_width(width) if narrow else None)
-    table.add_column(text("ui", "what", lang), ratio=1, min_width=_longest_id(result.findings, "rule"))
+    table.add_column(text("ui", "what", lang), ratio=1, min_width=_longest_id(findings, "rule"))
     if dated:
         if narrow:
             table.add_column(text("next", "step_date", lang), width=_date_width(lang))
@@ -99,11 +104,14 @@ def _findings_table(result, lang: str, width: int):
             table.add_column(text("ui", "done", lang), no_wrap=True)
     if not narrow:
         table.add_column(text("ui", "source", lang), ratio=1, min_width=16)
-    for f in result.findings:
+    for f in findings:
         days = days_words(_finding_days(result, f), lang)
         severity = (text("severity", f.severity, lang), _SEVERITY_STYLE.get(f.severity, ""))
-        status = (text("status", f.status, lang) + (f"\n{days}" if days else ""), _STATUS_STYLE.get(f.status, ""))
+        status = (status_text(f.status, f.announced, lang) + (f"\n{days}" if days else ""),
+                  _STATUS_STYLE.get(f.status, ""))
         extra = []
+        if f.waiver:
+            extra.append((f"{text('ui', 'waiver', lang)}: {waiver_text(f.waiver, lang)}", "dim"))
         if f.actors:
             extra.append(f"{text('ui', 'actors', lang)}: {', '.join(f.actors)}")
         if f.evidence:
@@ -220,14 +228,30 @@ def write_result(console, result, lang: str) -> None:
     if result.as_of and result.kind != "dossier":  # a dossier's header block names the as-of date
         console.print(_text((f"{text('next', 'as_of', lang)}:", "bold"), " ", day_text(result.as_of, lang)))
     _header(console, result, lang)
-    if result.findings:
-        console.print(_findings_table(result, lang, width))
+    counted = [f for f in result.findings if f.counts]
+    waived = [f for f in result.findings if f.status == "waived"]
+    announced = [f for f in result.findings if f.announced and f.status != "waived"]
+    if result.explanation is not None:  # --explain: the worked example instead of the tables
+        from .explain import explanation_lines
+
+        for line in explanation_lines(result.explanation, lang):  # sentences: the terminal wraps them
+            console.print(line, soft_wrap=True)
+    elif counted:
+        console.print(_findings_table(result, counted, lang, width))
     else:
         console.print(text("ui", "no_findings", lang))
-    if result.timeline:
+    if waived and result.explanation is None:  # shown apart, never dropped
+        console.print(_findings_table(result, waived, lang, width, "waived_findings"))
+    if announced and result.explanation is None:
+        console.print(_findings_table(result, announced, lang, width, "announced_findings"))
+    if result.timeline and result.explanation is None:
         console.print(_timeline_table(result, lang, width))
     for note in result.notes:
         console.print(_text((note_to_dict(note, lang)["message"], "dim")))
+    for adjustment in result.adjustments:  # what --rules packs changed, with their reasons
+        console.print(_text((adjustment_text(adjustment, lang), "yellow")), soft_wrap=True)
     console.print(text("ui", "summary", lang, errors=result.counts()["error"],
-                       warnings=result.counts()["warning"], infos=result.counts()["info"]))
+                       warnings=result.counts()["warning"], infos=result.counts()["info"])
+                  + (f"; {text('ui', 'waived_summary', lang, count=len(waived))}" if waived else "")
+                  + (f"; {text('ui', 'announced_summary', lang, count=len(announced))}" if announced else ""))
     console.print()

@@ -69,8 +69,7 @@ def graph_from_dossier(dossier, vocab, events=None) -> RoleGraph:
     """The graph of a dossier; ``events`` (default: all) are the ones to count."""
     from ..model.dossier import Actor
 
-    graph = RoleGraph(vocab)
-    add_vocabulary(graph, vocab)
+    graph = RoleGraph.copy_of(vocab.memo("role-graph-vocabulary", lambda: vocabulary_graph(vocab)))
     add_organisation(graph, vocab, dossier.employer, EMPLOYER_TYPE, None)
     for actor in dossier.actors + (Actor(id=dossier.employee, role="werknemer"),):
         add_actor(graph, vocab, actor, dossier.employer)
@@ -82,6 +81,13 @@ def graph_from_dossier(dossier, vocab, events=None) -> RoleGraph:
         if event.actor and event.type in appointing:
             appointed = node(ACTOR, event.actor)
             graph.add_occasion(appointed, node(TASK, appointing[event.type]), event.date, (appointed,))
+    return graph
+
+
+def vocabulary_graph(vocab) -> RoleGraph:
+    """The part of every dossier's graph that comes from the vocabulary alone (built once)."""
+    graph = RoleGraph(vocab, plain=True)
+    add_vocabulary(graph, vocab)
     return graph
 
 

@@ -12,6 +12,10 @@ class PolicyContext:
     as_of: date
     vocab: object
 
+    def has_role_facts(self) -> bool:
+        """A policy is nothing but role facts."""
+        return True
+
     @cached_property
     def role_graph(self):
         """The role graph of the policy (built on first use)."""

@@ -19,7 +19,8 @@ REFERENCES = {
     "quadrants": [(("side",), "sides", False), (("data",), "data_categories", True),
                   (("excludes", "tasks"), "tasks", True), (("excludes", "side"), "sides", True)],
     "titles": [(("role",), "roles", False), (("strengthens",), "sides", False),
-               (("annotation_on",), "titles", True)],
+               (("annotation_on",), "titles", True), (("allows", "tasks"), "tasks", True),
+               (("allows", "side"), "sides", True)],
     "data_categories": [(("from",), "sides", False)],
 }
 

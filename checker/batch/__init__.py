@@ -1,0 +1,1 @@
+"""Batch audits: many dossiers and policies, streamed (``verzuimcheck batch``, docs/batch.md)."""
