@@ -73,7 +73,8 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
     return AuditResult(
         kind="dossier", subject=dossier.id, file=dossier.file, as_of=as_of,
         findings=findings, timeline=timeline, notes=notes, facts=calendar_facts(ctx.calendar, ctx),
-        rules={**rulebook.by_id(), **applied}, periods=ctx.calendar.periods(), adjustments=rulebook.adjustments,
+        rules={**rulebook.by_id(), **applied}, employee=dossier.employee, periods=ctx.calendar.periods(),
+        adjustments=rulebook.adjustments,
         week_ends=tuple(ctx.calendar.day(7 * n) for n in range(1, ctx.calendar.wachttijd_days // 7 + 1)),
         positions=dossier.positions,
     )

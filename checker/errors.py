@@ -108,15 +108,36 @@ def new_suggestion_budget(limit: int = MAX_SUGGESTED) -> None:
     _budget.set(_Budget(limit))
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """The closest known name to a misspelled one, or None.
+#: normalised word people type -> the vocabulary names it stands for (``synonyms`` in roles/*.yaml),
+#: filled by :func:`register_synonyms` when the vocabulary is loaded.
+_SYNONYMS: dict = {}
+#: an unknown-value error lists every allowed value up to this many, else the closest five
+ALLOWED_LIST_LIMIT = 15
 
-    Bounded: only the first MAX_SUGGESTED distinct words of a file are looked
-    up (the same word again is answered from memory), a word longer than a
-    token is never compared, and at most MAX_CANDIDATES choices are compared
-    (a larger set, such as the actors of a huge file, gets no suggestion).
+
+def _normal(word: str) -> str:
+    """Case, ``_`` and ``-`` do not matter when matching what people type: ``Case-Manager`` = ``case manager``."""
+    return " ".join(word.casefold().replace("_", " ").replace("-", " ").split())
+
+
+def register_synonyms(name: str, synonyms: Iterable[str]) -> None:
+    """Make did-you-mean suggest ``name`` for each of ``synonyms`` (data from roles/*.yaml)."""
+    for synonym in synonyms:
+        if isinstance(synonym, str):
+            _SYNONYMS.setdefault(_normal(synonym), set()).add(name)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """The known name meant by an unknown one, or None: the same name in other case or
+    spelling (``HR`` -> ``hr``), a synonym (``manager`` -> ``leidinggevende``), else the
+    closest name by spelling (case-insensitive).
+
+    Bounded: only the first MAX_SUGGESTED distinct words of a file are looked up (the same
+    word again is answered from memory), a word longer than 64 characters is never compared,
+    and at most MAX_CANDIDATES choices are compared (a larger set, such as the actors of a
+    huge file, gets no suggestion).
     """
-    if not isinstance(word, str) or not is_token(word):
+    if not isinstance(word, str) or len(word) > 64:
         return None
     budget = _budget.get() or _Budget()  # outside a file load (tests, plain data): this call only
     if word in budget.asked:
@@ -127,10 +148,42 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     if size is not None and size > MAX_CANDIDATES:
         budget.asked[word] = None
         return None
-    names = sorted({c for c in choices if isinstance(c, str)})  # a broken file may put None or 17 among them
-    matches = difflib.get_close_matches(word, names[:MAX_CANDIDATES], n=1, cutoff=0.6)
-    budget.asked[word] = matches[0] if matches else None
+    names = sorted({c for c in choices if isinstance(c, str)})[:MAX_CANDIDATES]  # a broken file may put None among them
+    budget.asked[word] = _closest(word, names)
     return budget.asked[word]
+
+
+def _closest(word: str, names: list) -> str | None:
+    wanted = _normal(word)
+    for name in names:
+        if _normal(name) == wanted:
+            return name
+    meant = sorted(_SYNONYMS.get(wanted, set()) & set(names))
+    if meant:
+        return meant[0]
+    by_normal = {}
+    for name in names:
+        by_normal.setdefault(_normal(name), name)
+    matches = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=0.6)
+    return by_normal[matches[0]] if matches else None
+
+
+def allowed_hint(word, choices, vocab: str) -> dict:
+    """Error parameters that make an "unknown value" message list what is allowed and point to
+    ``verzuimcheck vocab <vocab>`` (rendered by messages.render_error)."""
+    return {"allowed": allowed_values(word, choices), "vocab": vocab}
+
+
+def allowed_values(word, choices, limit: int = ALLOWED_LIST_LIMIT) -> str:
+    """The allowed values for an "unknown value" message: all of them when there are at most
+    ``limit``, else the five closest to ``word`` followed by "…"."""
+    names = sorted({c for c in choices if isinstance(c, str)})
+    if len(names) <= limit:
+        return ", ".join(names)
+    # ranked by the word only when it may be quoted: free text must not steer what is shown
+    wanted = _normal(word) if isinstance(word, str) and is_token(word) else ""
+    ranked = sorted(names, key=lambda n: (-difflib.SequenceMatcher(None, wanted, _normal(n)).ratio(), n))
+    return ", ".join(ranked[:5]) + ", …"
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class AuditResult:
     facts: dict = field(default_factory=dict)  # e.g. wachttijd dates
     rules: dict = field(default_factory=dict, repr=False)  # rule id -> Rule, for messages
     graph: object = field(default=None, repr=False)  # role graph, for --graph
+    employee: str | None = None  # dossier: the employee's pseudonym (an id, never free text)
     adjustments: tuple = ()  # what rule packs changed (packs.Adjustment): every report shows them
     explanation: object = field(default=None, repr=False)  # --explain RULE: checker.explain.Explanation
     periods: tuple = ()  # the judged wachttijd's sick periods, ((start, end or None), ...), for pictures

@@ -138,6 +138,9 @@ def render_error(error, lang: str = DEFAULT_LANGUAGE) -> str:
         parts.append(error.json_path)
     parts.append(text("errors", error.code, lang, **_localized_params(error, lang)))
     line = ": ".join(parts)
+    params = error.param_dict()
+    if params.get("allowed") and params.get("vocab"):  # an unknown vocabulary name: what is allowed instead
+        line += f" ({text('ui', 'allowed_values', lang, allowed=params['allowed'], vocab=params['vocab'])})"
     if error.hint:
         line += f" ({text('ui', 'did_you_mean', lang, hint=error.hint)})"
     return line

@@ -16,7 +16,7 @@ Every ``tests/*.yaml`` below a rule pack holds cases for one rule:
 A dossier case may leave out ``dossier``, ``employer`` and ``employee`` (filled
 with test values). A case may add ``waivers:`` (applied to the audit). Each
 expected finding lists the fields it checks (status, due, date, severity,
-actors, evidence); the findings of the rule must match the list exactly, in
+actors, evidence, params); the findings of the rule must match the list exactly, in
 order. Every rule should have a case where it fires and one where it does not.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ from .model.dates import iso
 
 CASE_FOLDER = "tests"
 DOSSIER_DEFAULTS = {"dossier": "D-TEST", "employer": "werkgever-test", "employee": "W-TEST"}
-FIELDS = ("status", "severity", "due", "date", "actors", "evidence")
+FIELDS = ("status", "severity", "due", "date", "actors", "evidence", "params")
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,8 @@ def _date(value):
 
 def finding_view(finding, keys) -> dict:
     full = {"status": finding.status, "severity": finding.severity, "due": iso(finding.due),
-            "date": iso(finding.date), "actors": list(finding.actors), "evidence": list(finding.evidence)}
+            "date": iso(finding.date), "actors": list(finding.actors), "evidence": list(finding.evidence),
+            "params": {k: list(v) if isinstance(v, tuple) else v for k, v in finding.params}}
     return {k: full[k] for k in keys}
 
 

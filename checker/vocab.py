@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from .errors import InputErrors
+from .errors import InputErrors, register_synonyms
 from .load.document import load_document
 from .load.schema import validate
 from .paths import ROLES_DIR
@@ -100,5 +100,8 @@ def load_vocabulary(roles_dir: str | None = None) -> Vocabulary:
     errors.extend(reference_errors(merged, origin))
     if errors:
         raise InputErrors(errors)
+    for entries in merged.values():
+        for key, entry in entries.items():
+            register_synonyms(key, entry.get("synonyms", ()) if isinstance(entry, dict) else ())
     return Vocabulary(**{section: MappingProxyType(merged.get(section, {}))
                          for section in Vocabulary.__dataclass_fields__})

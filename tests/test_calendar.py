@@ -221,3 +221,43 @@ def test_the_wachttijd_is_728_counted_days_plus_the_gaps(periods):
     calendar = SickCalendar.from_periods(periods)
     gaps = sum((b[0] - a[1]).days - 1 for a, b in zip(periods, periods[1:]))
     assert calendar.wachttijd_last_day() == periods[0][0] + timedelta(days=727 + gaps)
+
+
+# --- one calendar: `calendar DOSSIER` is the audit's timeline -----------------------------------
+
+AUDIT_DAYS = ("2025-06-01", "2026-01-15", "2022-09-01")
+
+
+def _dossier_fixtures():
+    return sorted(p for p in (FIXTURES / "dossiers").iterdir() if p.suffix in (".yaml", ".json"))
+
+
+def test_calendar_of_every_dossier_fixture_gives_the_audits_due_dates():
+    """Same file, same day: the calendar's due dates are exactly the dossier audit's timeline."""
+    compared = 0
+    for path in _dossier_fixtures():
+        for day in AUDIT_DAYS:
+            _, audit = run_cli_json("dossier", path, "--as-of", day)
+            _, plan = run_cli_json("calendar", path, "--as-of", day)
+            expected = sorted((e["step"], e["due"], e.get("window_start")) for e in audit["timeline"] if e["due"])
+            got = sorted((s["step"], s["due"], s.get("window_start")) for s in plan["steps"])
+            assert got == expected, (path.name, day)
+            assert plan["wachttijd_last_day"] == audit["wachttijd"]["wachttijd_last_day"]
+            assert plan["as_of"] == day and plan["subject"] == audit["subject"]
+            compared += 1
+    assert compared == 3 * len(_dossier_fixtures())
+
+
+def test_calendar_reads_the_events_a_due_date_depends_on():
+    """The bakkerij's probleemanalyse (10 Feb) makes the plan van aanpak due 24 Feb, not on day 56."""
+    _, plan = run_cli_json("calendar", FIXTURES / "dossiers" / "example-bakkerij.yaml", "--as-of", "2025-06-01")
+    steps = {s["step"]: s for s in plan["steps"]}
+    assert steps["wvp.plan-van-aanpak"]["due"] == "2025-02-24"
+    assert steps["wvp.plan-van-aanpak"]["status"] == "late"
+
+
+def test_calendar_title_names_the_dossier_and_the_samentelling():
+    from conftest import run_cli
+
+    out = run_cli("calendar", FIXTURES / "dossiers" / "samentelling-2022.yaml", "--as-of", "2022-09-01").stdout
+    assert "D-2022-103" in out and "samentelling: 2 ziekteperiodes" in out and "do 2022-09-01" in out

@@ -244,7 +244,7 @@ def test_max_errors_option(tmp_path):
                                            ("--max-errors", str(2**63)), ("--max-errors", "-1")])
 def test_numeric_options_have_bounds(option, value):
     result = run_cli("dossier", FIXTURES / "dossiers" / "example-bakkerij.yaml", option, value)
-    assert result.exit_code == 2 and "is not in the range" in result.stderr
+    assert result.exit_code == 2 and "ligt niet in het bereik" in result.stderr  # Dutch by default (one language per run)
 
 
 # --- 4. safe text: control characters after unescaping ----------------------------------------

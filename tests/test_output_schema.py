@@ -104,7 +104,7 @@ def test_report_schema_still_checks_the_common_finding_fields_of_a_policy_result
     lambda d: d.pop("steps"),
     lambda d: d.update(kind="dossier"),
     lambda d: d["steps"][0].update(due=None),
-    lambda d: d["steps"][0].update(status="on-time"),
+    lambda d: d["steps"][0].update(colour="red"),
     lambda d: d.update(wachttijd_first_day_after="2027-02-30"),
 ], ids=["no-steps", "bad-kind", "null-due", "extra-step-field", "impossible-date"])
 def test_calendar_schema_rejects_broken_output(breakage):

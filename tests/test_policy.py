@@ -26,7 +26,7 @@ DOSSIERS = FIXTURES / "dossiers"
 #: every fixture policy -> its exact findings as (rule, status, actors), with multiplicity
 EXPECTED = {
     "bakkerij-de-vries.yaml": [
-        ("arbo.basiscontract", "missing", ()), ("arbo.basiscontract", "missing", ()),
+        ("arbo.basiscontract", "missing", ()),  # two elements missing: one finding (one cause)
         ("rol.gezondheidsgegevens", "conflict", ("anna",)), ("rol.gezondheidsgegevens", "conflict", ("jan",)),
         ("rol.kwadrant", "conflict", ("anna",)),
         *[("rol.taak-onbemand", "missing", ())] * 7,
@@ -164,8 +164,8 @@ def test_the_peildatum_decides_whether_the_basiscontract_applies():
     assert "arbo.basiscontract" not in {f["rule"] for f in own["findings"]}
     _, later = run_cli_json("policy", POLICIES / "geen-regie-2017.yaml", "--as-of", "2017-07-01")
     assert later["as_of"] == "2017-07-01"
-    assert [f["evidence"][-1] for f in later["findings"] if f["rule"] == "arbo.basiscontract"] == [
-        "element:beroepsziekten", "element:klachtenprocedure", "element:overleg_preventie", "element:second_opinion"]
+    assert [f["params"]["elements"] for f in later["findings"] if f["rule"] == "arbo.basiscontract"] == [
+        ["beroepsziekten", "klachtenprocedure", "overleg_preventie", "second_opinion"]]
 
 
 def test_graph_to_stdout_replaces_the_report():
@@ -237,12 +237,14 @@ def test_bad_input_on_the_command_line_exits_2_with_file_and_line(tmp_path):
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr
     assert f"{path.name}:11:3: $.tasks.regie_reintegratie: onbekende taak 'regie_reintegratie' " \
-           "(bedoelde u 'regie_re_integratie'?)" in result.stderr
+           "(kies uit: regie_re_integratie, " in result.stderr
+    assert "…; met uitleg: verzuimcheck vocab events) (bedoelde u 'regie_re_integratie'?)" in result.stderr
     assert "actor 'anna' staat er twee keer in (eerder als nummer 1)" in result.stderr
     assert "9 invoerfout(en)" in result.stderr
     assert "kapsalon-de-krul" in result.stdout  # the good file is still reported
     english = run_cli("policy", path, "--lang", "en")
-    assert "unknown task 'regie_reintegratie' (did you mean 'regie_re_integratie'?)" in english.stderr
+    assert "unknown task 'regie_reintegratie' (choose from: regie_re_integratie, " in english.stderr
+    assert "verzuimcheck vocab events) (did you mean 'regie_re_integratie'?)" in english.stderr
 
 
 @pytest.mark.parametrize("text,code,path", [

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import click
 
-from . import batch, calendar, dossier, policy, rules, waivers
+from . import batch, calendar, dossier, i18n, init, policy, rules, vocab, waivers
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=i18n.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="verzuimcheck")
 def main():
     """verzuimcheck: Wet verbetering poortwachter rules and role separation, checked as data."""
 
 
-for _module in (dossier, calendar, rules, policy, batch, waivers):  # the order of --help
+for _module in (dossier, calendar, rules, policy, batch, waivers, vocab, init):  # the order of --help
     _module.register(main)

@@ -130,7 +130,7 @@ def guarded(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        lang = kwargs.get("lang", DEFAULT_LANGUAGE)
+        lang = kwargs.get("lang") or default_language()
         _forgiving_stderr()
         try:
             return command(*args, **kwargs)
@@ -195,6 +195,20 @@ def _set_max_errors(ctx, param, value):
     return value
 
 
+LANG_ENV = "VERZUIMCHECK_LANG"
+
+
+def default_language() -> str:
+    """The run's language when --lang is not given: VERZUIMCHECK_LANG when it names one, else Dutch."""
+    wanted = os.environ.get(LANG_ENV, "").strip().lower()
+    return wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def lang_option(command):
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=default_language, show_default="nl",
+                        help=f"Language of the report and messages (default: ${LANG_ENV}, else nl).")(command)
+
+
 def common_options(formats):
     def decorate(command):
         command = click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")(command)
@@ -206,8 +220,7 @@ def common_options(formats):
                                     "at most 1073741824 = 1 GB).")(command)
         command = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
                                help="Extra rule pack directory (repeatable).")(command)
-        command = click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE,
-                               show_default=True, help="Language of the report.")(command)
+        command = lang_option(command)
         command = click.option("--format", "fmt", type=click.Choice(formats), default=formats[0],
                                show_default=True, help="Output format.")(command)
         return command

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from .i18n import usage_text
+
 STDOUT = "-"
 #: the report formats of ``dossier`` and ``policy`` (checker.report.REPORTERS, which a test compares)
 REPORT_FORMATS = ("table", "json", "markdown", "html", "sarif")
@@ -32,10 +34,10 @@ def check_output_path(path: str, inputs, option: str) -> None:
         return
     target = Path(path)
     if target.is_dir():
-        raise click.BadParameter(f"'{path}' is a directory", param_hint=option)
+        raise click.BadParameter(usage_text("output_directory", path=path), param_hint=option)
     for given in inputs:
         if given != STDOUT and _same_file(target, Path(given)):
-            raise click.BadParameter(f"'{path}' is one of the input files; it would be overwritten",
+            raise click.BadParameter(usage_text("output_is_input", path=path),
                                      param_hint=option)
 
 
@@ -47,14 +49,16 @@ def atomic_output(path: str, option: str, encoding: str = "utf-8", newline: str 
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                              dir=str(target.parent) if str(target.parent) else ".")
     except OSError as exc:
-        raise click.BadParameter(f"cannot write '{path}': {exc.strerror or exc}", param_hint=option) from None
+        raise click.BadParameter(usage_text("output_unwritable", path=path, reason=exc.strerror or exc),
+                                 param_hint=option) from None
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
             yield stream
         os.replace(temporary, target)
     except OSError as exc:
         _remove(temporary)
-        raise click.BadParameter(f"cannot write '{path}': {exc.strerror or exc}", param_hint=option) from None
+        raise click.BadParameter(usage_text("output_unwritable", path=path, reason=exc.strerror or exc),
+                                 param_hint=option) from None
     except BaseException:
         _remove(temporary)
         raise

@@ -16,6 +16,7 @@ from .common import (
     load_context,
     parse_option_date,
 )
+from .i18n import usage_text
 from .output import REPORT_FORMATS, STDOUT, check_output_path, input_files, output_option, output_stream
 from .waivers import load_waiver_file, waivers_option, with_waivers
 
@@ -25,25 +26,39 @@ def register(main) -> None:
 
 
 def _graph_format(graph_fmt: str | None, graph_out: str) -> str | None:
-    """--graph, or the format --graph-out's suffix implies."""
+    """--graph, or the format --graph-out's suffix implies; a clash between the two is an error."""
     from pathlib import Path
 
     from ..report.graph import GRAPH_SUFFIXES
 
-    if graph_fmt or graph_out == "-":
+    if graph_out == "-":
         return graph_fmt
     suffix = Path(graph_out).suffix.lower()
-    if suffix not in GRAPH_SUFFIXES:
-        raise click.UsageError(f"give --graph dot|mermaid (cannot tell the format of '{graph_out}')")
-    return GRAPH_SUFFIXES[suffix]
+    implied = GRAPH_SUFFIXES.get(suffix)
+    if graph_fmt and implied and implied != graph_fmt:
+        suffixes = ", ".join(s for s, f in GRAPH_SUFFIXES.items() if f == graph_fmt)
+        raise click.BadParameter(usage_text("graph_clash", path=graph_out, implied=implied, graph=graph_fmt,
+                                            suffixes=suffixes), param_hint="--graph-out")
+    if graph_fmt:
+        return graph_fmt
+    if implied is None:
+        raise click.UsageError(usage_text("graph_unknown_suffix", path=graph_out, known=", ".join(GRAPH_SUFFIXES)))
+    return implied
 
 
 def _write_graph_file(results, fmt: str, path: str) -> None:
+    from pathlib import Path
+
     from ..report.graph import write_graphs
     from .output import atomic_output
 
+    markdown = Path(path).suffix.lower() == ".md"  # a mermaid diagram inside a Markdown fence
     with atomic_output(path, "--graph-out") as stream:
+        if markdown:
+            stream.write("```mermaid\n")
         write_graphs(results, fmt, stream)
+        if markdown:
+            stream.write("```\n")
 
 
 def _same_target(a: str, b: str) -> bool:
@@ -62,8 +77,8 @@ def _same_target(a: str, b: str) -> bool:
               help="Write the role graph with its conflicts highlighted (to stdout instead of the report, "
                    "or to --graph-out).")
 @click.option("--graph-out", metavar="PATH", default="-", show_default=True,
-              help="File for the role graph (.dot/.gv or .mmd/.mermaid imply --graph); '-' writes it to "
-                   "stdout in place of the report.")
+              help="File for the role graph (.dot/.gv, .mmd/.mermaid or .md, a mermaid diagram in Markdown, "
+                   "imply --graph); '-' writes it to stdout in place of the report. Never an input file.")
 @waivers_option
 @announced_option
 @output_option
@@ -82,7 +97,7 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, in
     check_output_path(graph_out, paths, "--graph-out")
     check_output_path(output, input_files(paths, rule_dirs) + ([waivers_path] if waivers_path else []), "--output")
     if output != STDOUT and graph_out != STDOUT and _same_target(output, graph_out):
-        raise click.BadParameter("is also --graph-out; give two different files", param_hint="--output")
+        raise click.BadParameter(usage_text("output_is_graph_out"), param_hint="--output")
     vocab, rulebook = load_context(rule_dirs, include_announced)
     waiver_file = load_waiver_file(waivers_path, max_bytes)
     policies, errors = load_all(paths, lambda p: load_policy(p, vocab, max_bytes))

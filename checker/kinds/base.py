@@ -90,6 +90,15 @@ CONDITIONS_SCHEMA = {"type": "array", "items": CONDITION_SCHEMA, "minItems": 1}
 STEP_PARAMS = {"applies_if": CONDITIONS_SCHEMA, "exempt_if": CONDITIONS_SCHEMA}
 
 
+def events_to_record(params: dict) -> list:
+    """The event type(s) that fulfil a step, for "record event X" advice: a step
+    kind's ``event``, or a cadence's anchors other than its start."""
+    if "event" in params:
+        return as_list(params["event"])
+    anchors = as_list(params.get("anchors", []))
+    return [a for a in anchors if a != params.get("start")] or anchors
+
+
 def due_events(spec) -> list:
     """Event types a due specification refers to (for the vocabulary check)."""
     names = []

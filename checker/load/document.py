@@ -76,17 +76,43 @@ def read_text(path: Path, file: str, max_bytes: int) -> str:
     return content
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(max_bytes: int) -> str:
+    """Standard input as checked text (bounded like a file)."""
+    import sys
+
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise InputErrors([make_error("file.too-large", STDIN_NAME, limit=max_bytes)])
+    content = text.decode(raw, STDIN_NAME)
+    errors = text.control_character_errors(content, STDIN_NAME)
+    if errors:
+        raise InputErrors(errors)
+    return content
+
+
 def load_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_errors: int | None = None) -> Document:
-    """Parse a YAML or JSON file strictly; raise InputErrors with every problem."""
-    path = Path(path)
-    file = display_name(path)
+    """Parse a YAML or JSON file strictly; raise InputErrors with every problem.
+
+    ``-`` reads standard input: JSON when its first non-blank character is ``{``, else YAML.
+    """
     new_suggestion_budget()  # did-you-mean is bounded per file
-    content = read_text(path, file, max_bytes)
-    if path.suffix.lower() in JSON_SUFFIXES:
-        document = _load_json(content, file)
+    if str(path) == STDIN:
+        file = STDIN_NAME
+        content = read_stdin(max_bytes)
+        if not content.strip():
+            raise InputErrors([make_error("file.empty", STDIN_NAME)])
+        as_json = content.lstrip().startswith("{")
     else:
-        document = _load_yaml(content, file)
+        path = Path(path)
+        file = display_name(path)
+        content = read_text(path, file, max_bytes)
+        as_json = path.suffix.lower() in JSON_SUFFIXES
+    document = _load_json(content, file) if as_json else _load_yaml(content, file)
     document.max_errors = max_errors or current_max_errors()
     errors = text.string_errors(document) if text.may_hide_unsafe(content) else []
     if errors:

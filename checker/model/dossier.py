@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..errors import CappedErrors, InputErrors, did_you_mean
+from ..errors import CappedErrors, InputErrors, allowed_hint, did_you_mean
 from ..load.document import Document
 from ..load.schema import validate
 from .calendar import SickCalendar
@@ -92,6 +92,11 @@ def load_dossier(path, vocab, max_bytes=None, steps=None) -> Dossier:
 
 
 def build_dossier(document: Document, vocab, steps=None) -> Dossier:
+    from .sniff import wrong_kind_errors
+
+    wrong = wrong_kind_errors(document, "dossier")
+    if wrong:
+        raise InputErrors(wrong)
     schema_errors = validate(document, "dossier")
     builder = _DossierBuilder(document, vocab, {e.path for e in schema_errors}, steps)
     builder.check()
@@ -240,7 +245,7 @@ class _DossierBuilder:
                 self.fail("actor.is-employee", ("actors", i, "id"), value=actor_id)
             if role is not None and role not in self.vocab.roles:
                 self.fail("actor.unknown-role", ("actors", i, "role"), value=role,
-                          hint=did_you_mean(role, self.vocab.roles))
+                          hint=did_you_mean(role, self.vocab.roles), **allowed_hint(role, self.vocab.roles, "roles"))
             self.check_titles(item, ("actors", i, "titles"))
             if actor_id is not None:
                 seen[actor_id] = i
@@ -256,7 +261,8 @@ class _DossierBuilder:
         titles = self.get(item, path, list) or []
         for j, title in enumerate(titles):
             if isinstance(title, str) and title not in self.vocab.titles:
-                self.fail("actor.unknown-title", path + (j,), value=title, hint=did_you_mean(title, self.vocab.titles))
+                self.fail("actor.unknown-title", path + (j,), value=title, hint=did_you_mean(title, self.vocab.titles),
+                          **allowed_hint(title, self.vocab.titles, "titles"))
 
     def events(self, first: date | None, known_actors: set | None) -> tuple:
         events = []
@@ -362,7 +368,8 @@ class _DossierBuilder:
     def event_type(self, item, path) -> str | None:
         kind = self.get(item, path + ("type",))
         if kind is not None and kind not in self.vocab.tasks:
-            self.fail("event.unknown-type", path + ("type",), value=kind, hint=did_you_mean(kind, self.vocab.tasks))
+            self.fail("event.unknown-type", path + ("type",), value=kind, hint=did_you_mean(kind, self.vocab.tasks),
+                      **allowed_hint(kind, self.vocab.tasks, "events"))
         return kind
 
     def performers(self, item, path, known_actors: set | None) -> tuple:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..errors import CappedErrors, InputErrors, did_you_mean
+from ..errors import CappedErrors, InputErrors, allowed_hint, did_you_mean
 from ..load.document import Document
 from ..load.positions import Positions
 from ..load.schema import validate
@@ -109,6 +109,11 @@ def too_long(parent: dict, limit: int = MAX_CHAIN_LINKS) -> list:
 
 
 def build_policy(document: Document, vocab) -> Policy:
+    from .sniff import wrong_kind_errors
+
+    wrong = wrong_kind_errors(document, "policy")
+    if wrong:
+        raise InputErrors(wrong)
     errors = validate(document, "policy")
     if errors:
         raise InputErrors(errors + _semantic_errors_despite(errors, document, vocab))
@@ -138,6 +143,12 @@ def _semantic_errors_despite(schema_errors, document: Document, vocab) -> list:
             if e.path is None or not any(e.path[:n] in rejected for n in range(len(e.path) + 1))]
 
 
+#: errors about a vocabulary name: their message lists the allowed values (all ours, not input)
+_VOCABULARY_CODES = {"actor.unknown-role": "roles", "policy.unknown-title": "titles", "policy.unknown-task": "events",
+                     "policy.unknown-data": "data", "policy.unknown-element": "basiscontract",
+                     "policy.unknown-organisation-type": "organisations"}
+
+
 class _PolicyBuilder:
     def __init__(self, document: Document, vocab) -> None:
         self.doc = document
@@ -153,10 +164,13 @@ class _PolicyBuilder:
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
     def known(self, value, choices, code: str, path, want_key=False) -> bool:
-        """Whether ``value`` is one of ``choices``; an error with a did-you-mean if not."""
+        """Whether ``value`` is one of ``choices``; an error with a did-you-mean if not.
+        For a vocabulary name (the code's message points to ``verzuimcheck vocab``) the
+        error also lists the allowed values; never for names from the input (actor ids)."""
         if value in choices:
             return True
-        self.fail(code, path, want_key=want_key, value=value, hint=did_you_mean(value, choices))
+        extra = allowed_hint(value, choices, _VOCABULARY_CODES[code]) if code in _VOCABULARY_CODES else {}
+        self.fail(code, path, want_key=want_key, value=value, hint=did_you_mean(value, choices), **extra)
         return False
 
     def build(self) -> Policy:

@@ -48,7 +48,16 @@ def _edge(graph, left: str, label: str, right: str) -> tuple:
     inverse = INVERSE.get(label, label)
     if graph.has_edge(right, left) and inverse in graph.edges[right, left]:
         return (right, inverse, left), True
+    if label in _BACKWARD:  # an evidence-only edge walked back (lacked_by): draw it forwards, once
+        return (right, inverse, left), False
     return (left, label, right), False
+
+
+#: inverse edge labels (performed_by, lacked_by, ...): the backward name of a forward edge
+_BACKWARD = frozenset(INVERSE[label] for label in ("performs", "belongs_to", "reserved_to", "produces", "has_role",
+                                                    "acts_for", "delegated_by", "employed_by", "works_in", "part_of",
+                                                    "holds", "strengthens", "in_quadrant", "receives", "contracts",
+                                                    "lacks"))
 
 
 def visible_edges(result, marked_nodes: set, marked_edges: set) -> list:
@@ -162,7 +171,7 @@ def to_mermaid_combined(results) -> str:
 
 
 GRAPH_WRITERS = {"dot": to_dot, "mermaid": to_mermaid}
-GRAPH_SUFFIXES = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
+GRAPH_SUFFIXES = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid"}
 
 
 GRAPH_COMBINERS = {"dot": to_dot_combined, "mermaid": to_mermaid_combined}

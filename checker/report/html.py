@@ -12,7 +12,7 @@ from html import escape
 
 from ..messages import text
 from .render import (
-    evidence_words,
+    evidence_sentence,
     finding_message,
     finding_status_text,
     finding_title,
@@ -92,7 +92,7 @@ def _findings(result, lang: str) -> list:
             + "</tr></thead><tbody>"]
     for f in result.findings:
         what = (f"<strong>{_e(finding_title(result, f, lang))}</strong><br>{_e(finding_message(result, f, lang))}"
-                + (f'<div class="evidence">{_e(text("ui", "evidence", lang))}: {_e(evidence_words(f.evidence))}</div>'
+                + (f'<div class="evidence">{_e(text("ui", "evidence", lang))}: {_e(evidence_sentence(f.evidence, lang))}</div>'
                    if f.evidence else ""))
         out.append(f'<tr class="finding st-row-{_e(f.status)}">'
                    f'<td class="sev sev-{_e(f.severity)}">{_e(text("severity", f.severity, lang))}</td>'

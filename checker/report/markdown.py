@@ -9,7 +9,7 @@ import re
 
 from ..messages import text
 from .render import (
-    evidence_words,
+    evidence_sentence,
     finding_message,
     finding_status_text,
     finding_title,
@@ -50,7 +50,7 @@ def _finding(result, finding, lang: str) -> list:
     lines = [f"- **{md(severity)}: {md(finding_title(result, finding, lang))}** ({md(status)}) — "
              f"{md(finding_message(result, finding, lang))}"]
     if finding.evidence:
-        lines.append(f"  {md(text('ui', 'evidence', lang))}: {md(evidence_words(finding.evidence))}")
+        lines.append(f"  {md(text('ui', 'evidence', lang))}: {md(evidence_sentence(finding.evidence, lang))}")
     lines.append(f"  {md(text('ui', 'source', lang))}: {_source(result, finding)} · `{_code(finding.rule)}`")
     return lines
 

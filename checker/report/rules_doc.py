@@ -57,22 +57,33 @@ def report_json(rulebook, stream, lang) -> None:
     stream.write("\n")
 
 
-def report_table(rulebook, stream, lang) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def report_table(rulebook, stream, lang, width: int | None = None) -> None:
+    """Title first with the id small below it; below 100 columns the kind is left out and the
+    source moves under the title."""
+    from rich.text import Text
 
-    table = Table(show_lines=True)
-    for key in ("rule", "kind", "severity", "what", "source"):
-        table.add_column(text("ui", key, lang), overflow="fold")
+    from .table import NARROW, make_console, make_table
+
+    console = make_console(stream, width)
+    narrow = console.width < NARROW
+    table = make_table("", narrow, separate_rows=True)
+    table.add_column(text("ui", "what", lang), ratio=1, min_width=max((len(r.id) for r in rulebook.rules), default=10))
+    if not narrow:
+        table.add_column(text("ui", "kind", lang), no_wrap=True)
+    table.add_column(text("ui", "severity", lang), no_wrap=True)
+    if not narrow:
+        table.add_column(text("ui", "source", lang), ratio=1)
     for rule in rulebook.rules:
-        table.add_row(rule.id, rule.kind, text("severity", rule.severity, lang), localized(rule.title, lang),
-                      rule.source_text())
-    console = Console(file=stream, width=160, markup=False)
+        what = Text.assemble((localized(rule.title, lang), "bold"), "\n", (rule.id, "dim"))
+        if narrow:
+            what.append("\n" + rule.source_text(), "dim")
+        cells = [what] + ([] if narrow else [rule.kind]) + [text("severity", rule.severity, lang)]
+        table.add_row(*cells, *([] if narrow else [rule.source_text()]))
     console.print(table)
     for adjustment in rulebook.adjustments:  # what --rules packs changed, with their reasons
         from .render import adjustment_text
 
-        console.print(adjustment_text(adjustment, lang))
+        console.print(adjustment_text(adjustment, lang), soft_wrap=True)
 
 
 _HEADINGS = {
