@@ -169,10 +169,13 @@ def test_a_new_wachttijd_is_explained(tmp_path):
     assert "belongs to an earlier wachttijd and does not count" in result.stdout
 
 
-@pytest.mark.parametrize("rule,message", [("wvp.plan-van-aanpk", "did you mean 'wvp.plan-van-aanpak'"),
-                                          ("rol.dubbele-pet", "has no due date to explain")])
-def test_explain_of_an_unknown_or_dateless_rule_is_a_usage_error(rule, message):
-    result = run_cli("dossier", FIXTURES / "dossiers" / "example-bakkerij.yaml", "--explain", rule)
+@pytest.mark.parametrize("rule,lang,message", [
+    ("wvp.plan-van-aanpk", "en", "did you mean 'wvp.plan-van-aanpak'"),
+    ("rol.dubbele-pet", "en", "has no due date to explain"),
+    ("wvp.plan-van-aanpk", "nl", "bedoelde u 'wvp.plan-van-aanpak'"),  # one language per run
+    ("rol.dubbele-pet", "nl", "heeft geen uiterste datum om uit te leggen")])
+def test_explain_of_an_unknown_or_dateless_rule_is_a_usage_error(rule, lang, message):
+    result = run_cli("dossier", FIXTURES / "dossiers" / "example-bakkerij.yaml", "--explain", rule, "--lang", lang)
     assert result.exit_code == 2 and message in result.stderr
 
 

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, FAIL_ON, common_options, guarded, parse_option_date
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    FAIL_ON,
+    common_options,
+    guarded,
+    parse_option_date,
+)
+from .i18n import usage_text
 from .output import STDOUT, atomic_output, check_output_path
 
 
@@ -80,7 +89,7 @@ def _refuse_output_inside_inputs(output: str, inputs) -> None:
     target = Path(output).resolve()
     for given in inputs:
         if given != STDOUT and Path(given).is_dir() and target.is_relative_to(Path(given).resolve()):
-            raise click.BadParameter(f"'{output}' is inside the input folder '{given}'; it would be read as input",
+            raise click.BadParameter(usage_text("output_inside_input", output=output, folder=given),
                                      param_hint="--output")
 
 
@@ -112,8 +121,14 @@ def _progress(quiet: bool, lang: str, total: int | None):
 class _RichProgress:
     def __init__(self, lang: str, total: int | None) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         from ..messages import text
 

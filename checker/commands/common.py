@@ -15,7 +15,12 @@ from pathlib import Path
 import click
 
 from ..errors import InputErrors
-from ..load.limits import DEFAULT_MAX_ERRORS, MAX_MAX_BYTES, MAX_MAX_ERRORS, set_max_errors
+from ..load.limits import (
+    DEFAULT_MAX_ERRORS,
+    MAX_MAX_BYTES,
+    MAX_MAX_ERRORS,
+    set_max_errors,
+)
 from ..messages import DEFAULT_LANGUAGE, LANGUAGES, render_error, text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3

@@ -15,7 +15,14 @@ from .common import (
     load_context,
     parse_option_date,
 )
-from .output import REPORT_FORMATS, check_output_path, input_files, output_option, output_stream
+from .i18n import usage_text
+from .output import (
+    REPORT_FORMATS,
+    check_output_path,
+    input_files,
+    output_option,
+    output_stream,
+)
 from .waivers import load_waiver_file, waivers_option, with_waivers
 
 
@@ -69,10 +76,11 @@ def explainable(rulebook, rule_id: str):
     rule = rulebook.by_id().get(rule_id)
     if rule is None:
         hint = did_you_mean(rule_id, rulebook.by_id())
-        suggestion = f" (did you mean '{hint}'?)" if hint else ""
-        raise click.BadParameter(f"no such rule: '{safe_echo(rule_id)}'{suggestion}", param_hint="--explain")
+        suggestion = usage_text("explain_suggestion", hint=hint) if hint else ""
+        raise click.BadParameter(usage_text("explain_unknown_rule", rule=safe_echo(rule_id), suggestion=suggestion),
+                                 param_hint="--explain")
     if not hasattr(rule.module, "explain") or "dossier" not in rule.module.SUBJECTS:
-        raise click.BadParameter(f"rule '{rule.id}' has no due date to explain (kind {rule.kind})",
+        raise click.BadParameter(usage_text("explain_no_due_date", rule=rule.id, kind=rule.kind),
                                  param_hint="--explain")
     return rule
 

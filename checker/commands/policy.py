@@ -17,7 +17,14 @@ from .common import (
     parse_option_date,
 )
 from .i18n import usage_text
-from .output import REPORT_FORMATS, STDOUT, check_output_path, input_files, output_option, output_stream
+from .output import (
+    REPORT_FORMATS,
+    STDOUT,
+    check_output_path,
+    input_files,
+    output_option,
+    output_stream,
+)
 from .waivers import load_waiver_file, waivers_option, with_waivers
 
 

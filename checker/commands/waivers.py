@@ -6,7 +6,14 @@ from datetime import date
 
 import click
 
-from .common import FAIL_ON, common_options, finish, guarded, load_context, parse_option_date
+from .common import (
+    FAIL_ON,
+    common_options,
+    finish,
+    guarded,
+    load_context,
+    parse_option_date,
+)
 
 
 def register(main) -> None:
