@@ -176,12 +176,18 @@ def allowed_hint(word, choices, vocab: str) -> dict:
 
 def allowed_values(word, choices, limit: int = ALLOWED_LIST_LIMIT) -> str:
     """The allowed values for an "unknown value" message: all of them when there are at most
-    ``limit``, else the five closest to ``word`` followed by "…"."""
+    ``limit``, else the five closest to ``word`` followed by "…". Ranking costs a comparison with
+    every name, so it is done only for the words did-you-mean may still look up in this file
+    (its budget); past it the first five names are listed (``verzuimcheck vocab`` lists all)."""
     names = sorted({c for c in choices if isinstance(c, str)})
     if len(names) <= limit:
         return ", ".join(names)
-    # ranked by the word only when it may be quoted: free text must not steer what is shown
-    wanted = _normal(word) if isinstance(word, str) and is_token(word) else ""
+    budget = _budget.get()
+    ranked_ok = isinstance(word, str) and is_token(word) and len(names) <= MAX_CANDIDATES and (
+        budget is None or word in budget.asked or len(budget.asked) < budget.limit)
+    if not ranked_ok:  # free text must not steer what is shown, and the work stays bounded
+        return ", ".join(names[:5]) + ", …"
+    wanted = _normal(word)
     ranked = sorted(names, key=lambda n: (-difflib.SequenceMatcher(None, wanted, _normal(n)).ratio(), n))
     return ", ".join(ranked[:5]) + ", …"
 

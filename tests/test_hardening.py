@@ -560,3 +560,16 @@ def test_json_positions_from_the_text_agree_with_the_yaml_composer(tmp_path, sou
     positions = JsonPositions(text, data)
     for path, is_key in _leaves(data):
         assert positions.locate(path, is_key) == strict_yaml.locate(root, path, is_key), path
+
+
+def test_allowed_values_are_ranked_only_within_the_suggestion_budget():
+    """Ranking compares the word with every name: past the file's did-you-mean budget the list is
+    the first five names, so 26,000 unknown tasks cost no 26,000 rankings (benchmarks/worst_case.py)."""
+    from checker.errors import MAX_SUGGESTED, allowed_values, did_you_mean, new_suggestion_budget
+
+    names = [f"taak_{c}" for c in "abcdefghijklmnopqrstuvwxyz"]
+    new_suggestion_budget()
+    assert allowed_values("taak_z", names).startswith("taak_z, ")  # within the budget: the closest first
+    for i in range(MAX_SUGGESTED):
+        did_you_mean(f"woord{i}", names)
+    assert allowed_values("taak_y", names) == "taak_a, taak_b, taak_c, taak_d, taak_e, …"
