@@ -271,3 +271,14 @@ class InputErrors(Exception):
         from .messages import render_error
 
         return "\n".join(render_error(e, "en") for e in self.errors)
+
+
+def load_each(paths, loader) -> tuple:
+    """(loaded objects, input errors) for every path: one bad file does not hide the others."""
+    loaded, errors = [], []
+    for path in paths:
+        try:
+            loaded.append(loader(path))
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+    return loaded, errors

@@ -78,13 +78,9 @@ def load_case_file(path) -> CaseFile:
 
 def load_case_files(paths) -> tuple:
     """(case files, input errors) for every path: one bad file does not hide the others."""
-    loaded, errors = [], []
-    for path in paths:
-        try:
-            loaded.append(load_case_file(path))
-        except InputErrors as exc:
-            errors.extend(exc.errors)
-    return loaded, errors
+    from .errors import load_each
+
+    return load_each(paths, load_case_file)
 
 
 def audit_case(case: dict, vocab, rulebook, file: str = "<case>") -> list:

@@ -249,12 +249,8 @@ def announced_option(command):
 
 def load_all(paths, loader):
     """Load every path; return (loaded objects, input errors)."""
-    loaded, errors = [], []
-    for path in paths:
-        try:
-            loaded.append(loader(path))
-        except InputErrors as exc:
-            errors.extend(exc.errors)
-    return loaded, errors
+    from ..errors import load_each
+
+    return load_each(paths, loader)
 
 
