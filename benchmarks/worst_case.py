@@ -88,7 +88,8 @@ def delegation_chain(target: int) -> tuple:
 
 
 def wide_fan(target: int) -> tuple:
-    per_actor = 2 * len(json.dumps({"id": "a0000000", "role": "casemanager"})) + 14
+    # bytes per actor: its entry plus its id in the task's list (', '-separated, as json.dumps writes them)
+    per_actor = len(json.dumps({"id": "a0000000", "role": "casemanager"})) + 2 + len('"a0000000"') + 2
     count = max(1, target // per_actor)
     actors = [{"id": f"a{i:07d}", "role": "casemanager"} for i in range(count)]
     return "policy", _policy(actors=actors, tasks={"regie_re_integratie": [a["id"] for a in actors]})

@@ -115,6 +115,8 @@ def build_policy(document: Document, vocab) -> Policy:
     if wrong:
         raise InputErrors(wrong)
     errors = validate(document, "policy")
+    if errors and errors[-1].code == "errors.more-than":  # as for a dossier: the format first
+        raise InputErrors(errors)
     if errors:
         raise InputErrors(errors + _semantic_errors_despite(errors, document, vocab))
     builder = _PolicyBuilder(document, vocab)

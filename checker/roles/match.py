@@ -83,6 +83,8 @@ def witnesses(graph, actor: str, capacity) -> list:
                     break
         else:
             found.extend(paths[next(key for key in CONDITIONS if key in matcher)])
+    if len(found) <= 1:  # the common case: no match or one witness, nothing to order
+        return found
     return sorted(set(found), key=path_key)
 
 
