@@ -43,6 +43,7 @@ class DossierContext:
     events: tuple = field(init=False)
 
     def __post_init__(self) -> None:
+        self._latest: dict = {}
         leave = LeaveDays([(x.start, x.end) for x in self.dossier.leave])
         known = periods_as_of(self.dossier.periods, self.as_of)
         first = SickCalendar.from_periods(known, leave=leave)  # which wachttijd, before the end is known
@@ -70,9 +71,13 @@ class DossierContext:
         return dates[0] if dates else None
 
     def latest_event(self, types):
-        """The last in-scope event of the given type(s), or None."""
-        found = [e for t in as_list(types) for e in self._by_type.get(t, ())]
-        return max(found, key=lambda e: (e.date, e.index)) if found else None
+        """The last in-scope event of the given type(s), or None (remembered: the steps of a
+        dossier ask it once per due date)."""
+        key = tuple(as_list(types))
+        if key not in self._latest:
+            found = [e for t in key for e in self._by_type.get(t, ())]
+            self._latest[key] = max(found, key=lambda e: (e.date, e.index)) if found else None
+        return self._latest[key]
 
     def _set_end(self) -> date | None:
         """The wachttijd's last day when UWV set it: an IVA granted with a shortened wachttijd

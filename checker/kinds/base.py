@@ -9,6 +9,7 @@ the context (checker/context.py).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -245,7 +246,9 @@ def _suspendable(spec, ctx, done_events) -> Due:
         if term is None:
             suspended_since = suspended_since or when
             continue
-        done_by = any(d <= when and (term.counts_from is None or d >= term.counts_from) for d in done)
+        # a done date in [counts_from, when]: one bisection in the sorted dates, not a scan per statement
+        i = bisect_left(done, term.counts_from) if term.counts_from is not None else 0
+        done_by = i < len(done) and done[i] <= when
         if done_by:
             suspended_since = when  # done: stays done unless a later statement renews the term
         elif when <= term.date:

@@ -124,6 +124,7 @@ class _DossierBuilder:
         self.steps = steps
         self.errors = CappedErrors(document.file, document.max_errors)
         self.first = self.periods_ = self.actors_ = self.events_ = self.leave_ = None
+        self._actors_by_id = None
         self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
@@ -357,7 +358,9 @@ class _DossierBuilder:
         if not parties or known_actors is None or path + ("by",) in self.rejected:
             return
         employee = self.get(self.data, ("employee",))
-        roles = {a.id: a for a in self.actors_ or ()}
+        if self._actors_by_id is None:  # built once: a dossier may hold many agreements
+            self._actors_by_id = {a.id: a for a in self.actors_ or ()}
+        roles = self._actors_by_id
         sides = set()
         for actor_id in by:
             if actor_id == employee:
