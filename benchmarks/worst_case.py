@@ -95,13 +95,52 @@ def wide_fan(target: int) -> tuple:
     return "policy", _policy(actors=actors, tasks={"regie_re_integratie": [a["id"] for a in actors]})
 
 
+def _fan(target: int, role: str, extra: dict | None = None) -> list:
+    """Actors ``a0000000`` ... of ``role``, as many as make about ``target`` bytes with their
+    ids listed once more (in a task or data list)."""
+    per_actor = len(json.dumps({"id": "a0000000", "role": role, **(extra or {})})) + 2 + len('"a0000000"') + 2
+    return [{"id": f"a{i:07d}", "role": role, **(extra or {})} for i in range(max(1, target // per_actor))]
+
+
+def wide_conflicts(target: int) -> tuple:
+    # every actor a casemanager in taakdelegatie who also runs the re-integration: one conflict each
+    actors = _fan(target, "casemanager_taakdelegatie")
+    return "policy", _policy(actors=actors, tasks={"regie_re_integratie": [a["id"] for a in actors]})
+
+
+def wide_data(target: int) -> tuple:
+    # every actor a line manager receiving health data: one data-flow conflict each
+    actors = _fan(target, "leidinggevende")
+    data = _policy(actors=actors, tasks={"evaluatie": [actors[0]["id"]]})
+    data["data"] = {"gezondheidsgegevens": [a["id"] for a in actors]}
+    return "policy", data
+
+
+def wide_reserved(target: int) -> tuple:
+    # every actor an HR officer doing the bedrijfsarts's probleemanalyse: one reserved-task conflict each
+    actors = _fan(target, "hr")
+    return "policy", _policy(actors=actors, tasks={"probleemanalyse": [a["id"] for a in actors]})
+
+
+def dossier_fan(target: int) -> tuple:
+    # a dossier whose every event is done by a different (known) actor
+    per = len(json.dumps({"id": "a0000000", "role": "casemanager"})) + len(
+        json.dumps({"type": "evaluatie", "date": "2025-02-01", "by": "a0000000"})) + 4
+    count = max(1, target // per)
+    return "dossier", {"dossier": "D-1", "employer": "werkgever-x", "employee": "W-1", "first_sick_day": "2025-01-06",
+                       "actors": [{"id": f"a{i:07d}", "role": "casemanager"} for i in range(count)],
+                       "events": [{"type": "evaluatie", "date": "2025-02-01", "by": f"a{i:07d}"} for i in range(count)]}
+
+
 def unknown_tasks(target: int) -> tuple:
     count = max(1, target // 40)
     return "policy", _policy(tasks={f"taak-{i}": [f"niemand-{i}"] for i in range(count)})
 
 
 SHAPES = {"unknown-refs": unknown_refs, "bad-items": bad_items, "org-chain": org_chain,
-          "delegation-chain": delegation_chain, "wide-fan": wide_fan, "unknown-tasks": unknown_tasks}
+          "delegation-chain": delegation_chain, "wide-fan": wide_fan, "unknown-tasks": unknown_tasks,
+          "wide-conflicts": wide_conflicts, "wide-data": wide_data, "wide-reserved": wide_reserved,
+          "dossier-fan": dossier_fan}
 
 
 _CHILD = """

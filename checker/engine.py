@@ -4,19 +4,30 @@ from __future__ import annotations
 from datetime import date
 
 from .context import DossierContext
-from .findings import FINDING_STATUSES, WAIVER_STATUSES, AuditResult, Finding, Note, TimelineEntry
+from .findings import CAPPED, FINDING_STATUSES, WAIVER_STATUSES, AuditResult, Finding, Note, TimelineEntry
 from .model.calendar import WACHTTIJD_DAYS
 from .model.dossier import Dossier
 
 
-def run_rules(rules, ctx, subject: str):
+def run_rules(rules, ctx, subject: str, capped: list | None = None, max_findings: int | None = None):
     """Evaluate rules on a context: (findings, timeline). The engine, not the kind,
-    stamps rule id, severity and subject on every finding."""
+    stamps rule id, severity and subject on every finding.
+
+    At most ``max_findings`` (default: --max-findings) findings per rule are made; the
+    rest are counted, up to FINDINGS_COUNTED_FACTOR times the cap, after which the rule
+    is stopped. Each rule that went past the cap adds a ``findings-capped`` Note to
+    ``capped`` (when given). Bounded work: a policy that puts 190,000 actors in conflict
+    made 190,000 findings of about 1 KB of report each (docs/errors.md, "Bounds")."""
+    from .load.limits import FINDINGS_COUNTED_FACTOR
+    from .load.limits import max_findings as current_max_findings
+
+    cap = max_findings or current_max_findings()
     findings, timeline = [], []
     role_facts = ctx.has_role_facts()
     for rule in rules:
         if rule.module.USES_ROLE_GRAPH and not role_facts:
             continue  # nobody named but the employee: no graph to build, nothing to find
+        made, past = 0, {}  # findings made; severity -> findings counted past the cap
         for outcome in rule.module.check(rule, ctx):
             if outcome.timeline:
                 timeline.append(TimelineEntry(step=rule.id, due=outcome.due, done=outcome.date,
@@ -24,6 +35,13 @@ def run_rules(rules, ctx, subject: str):
                                               reason=outcome.reason, version=rule.version,
                                               announced=rule.announced))
             if outcome.status in FINDING_STATUSES or outcome.status in WAIVER_STATUSES:
+                if made >= cap:
+                    severity = outcome.severity or rule.severity
+                    past[severity] = past.get(severity, 0) + 1
+                    if sum(past.values()) >= cap * FINDINGS_COUNTED_FACTOR:
+                        break
+                    continue
+                made += 1
                 params = outcome.params
                 if outcome.window_start:
                     params = tuple(sorted(params + (("window_start", outcome.window_start),)))
@@ -32,6 +50,10 @@ def run_rules(rules, ctx, subject: str):
                     subject=subject, due=outcome.due, date=outcome.date, actors=outcome.actors,
                     evidence=outcome.evidence, params=params, version=rule.version, reason=outcome.reason,
                     announced=rule.announced))
+        if past and capped is not None:
+            stopped = sum(past.values()) >= cap * FINDINGS_COUNTED_FACTOR
+            capped.extend(Note(CAPPED, count, rule=rule.id, severity=severity, at_least=stopped)
+                          for severity, count in sorted(past.items()))
     return findings, timeline
 
 
@@ -58,8 +80,10 @@ def audit_dossier(dossier: Dossier, rulebook, vocab, as_of: date) -> AuditResult
     """All findings and the timeline of one dossier on ``as_of``."""
     ctx = dossier_context(dossier, as_of, vocab)
     rules = rulebook.in_force("dossier", ctx)
-    findings, timeline = run_rules(rules, ctx, dossier.id)
+    capped: list = []
+    findings, timeline = run_rules(rules, ctx, dossier.id, capped)
     notes = [Note(code, count) for code, count in sorted(ctx.skipped_events().items()) if count]
+    notes += capped
     if ctx.calendar.earlier_wachttijden:
         notes.append(Note("earlier-wachttijden", ctx.calendar.earlier_wachttijden))
     not_in_force = len(rulebook.for_subject("dossier")) - len(rules)
@@ -112,9 +136,10 @@ def audit_policy(policy, rulebook, vocab, as_of: date | None = None) -> AuditRes
 
     when = as_of or policy.as_of or date.today()
     ctx = PolicyContext(policy=policy, as_of=when, vocab=vocab)
-    findings, _ = run_rules(rulebook.for_subject("policy", when), ctx, policy.organisation)
+    capped: list = []
+    findings, _ = run_rules(rulebook.for_subject("policy", when), ctx, policy.organisation, capped)
     return AuditResult(
-        kind="policy", subject=policy.organisation, file=policy.file, as_of=when, findings=findings,
+        kind="policy", subject=policy.organisation, file=policy.file, as_of=when, findings=findings, notes=capped,
         facts={"regeling": policy.regeling, "verzekering": policy.verzekering,
                "actors": len(policy.actors), "assignments": sum(len(who) for _, who in policy.tasks)},
         rules=rulebook.by_id(), graph=ctx.role_graph, positions=policy.positions,

@@ -87,10 +87,19 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Note:
-    """Something the audit did not count, said out loud (never a finding)."""
+    """Something the audit did not count, said out loud (never a finding).
+
+    ``findings-capped`` (past --max-findings) also names the ``rule``, the ``severity``
+    of the findings not shown, and whether ``count`` is a lower bound (``at_least``)."""
 
     code: str
     count: int
+    rule: str | None = None
+    severity: str | None = None
+    at_least: bool = False
+
+
+CAPPED = "findings-capped"
 
 
 @dataclass
@@ -120,7 +129,13 @@ class AuditResult:
 
     def worst_severity(self) -> str | None:
         ranks = [SEVERITY_RANK[f.severity] for f in self.findings if f.counts]
+        ranks += [SEVERITY_RANK[severity] for severity, _ in self.hidden()]
         return SEVERITIES[min(ranks)] if ranks else None
+
+    def hidden(self) -> list:
+        """(severity, count) of the findings past --max-findings: not shown, but counted
+        (a lower bound where the note says "more than"), and never waived."""
+        return [(n.severity, n.count) for n in self.notes if n.code == CAPPED]
 
     def counts(self) -> dict:
         counts = {name: 0 for name in SEVERITIES}
@@ -130,5 +145,7 @@ class AuditResult:
                 counts[finding.severity] += 1
             else:
                 apart["waived" if finding.status == WAIVED else "announced"] += 1
+        for severity, count in self.hidden():
+            counts[severity] += count
         counts.update({name: n for name, n in apart.items() if n})
         return counts

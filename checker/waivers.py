@@ -14,7 +14,7 @@ from datetime import date
 
 from .engine import run_rules
 from .errors import safe_echo
-from .findings import WAIVED, AuditResult, Note, WaiverMark
+from .findings import CAPPED, WAIVED, AuditResult, Note, WaiverMark
 
 
 @dataclass
@@ -64,10 +64,12 @@ def apply_waivers(results, waiver_file, rulebook, as_of: date):
     for waiver in waiver_file.waivers:
         by_key.setdefault((waiver.rule, waiver.subject), []).append(waiver)
     marked = [_apply_to(result, by_key, known, used, ctx) for result in results]
+    # a rule past --max-findings showed only some of its findings: a waiver for it may match one not shown
+    capped = {(note.rule, result.subject) for result in results for note in result.notes if note.code == CAPPED}
     for waiver in waiver_file.waivers:
         if waiver.rule not in known:
             ctx.problems.setdefault("unknown-rule", []).append(waiver)
-        elif waiver.subject in audited and waiver.index not in used:
+        elif waiver.subject in audited and waiver.index not in used and (waiver.rule, waiver.subject) not in capped:
             ctx.problems.setdefault("matches-nothing", []).append(waiver)
         if waiver.self_approved:
             ctx.problems.setdefault("self-approved", []).append(waiver)
@@ -109,8 +111,8 @@ def lint_waivers(waiver_file, rulebook, ctx) -> AuditResult:
 
 def waivers_result(waiver_file, rulebook, ctx, audited) -> AuditResult:
     """The findings about the waivers file itself (``audited``: subjects of the run, None when linting)."""
-    findings, _ = run_rules(rulebook.for_subject("waivers", ctx.as_of), ctx, waiver_file.file)
-    notes = []
+    notes: list = []
+    findings, _ = run_rules(rulebook.for_subject("waivers", ctx.as_of), ctx, waiver_file.file, notes)
     if audited is not None:
         elsewhere = sum(1 for w in waiver_file.waivers if w.subject not in audited and w.rule in rulebook.by_id())
         if elsewhere:

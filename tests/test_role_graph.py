@@ -2,6 +2,7 @@
 works for, capacity matching, evidence paths and the graph writers."""
 from __future__ import annotations
 
+import pickle
 import random
 from datetime import date
 
@@ -34,6 +35,10 @@ POLICY = {
     "tasks": {"probleemanalyse": ["ba"], "uitvraag_taakdelegatie": ["cmtd"], "regie_re_integratie": ["cm"]},
     "data": {"gezondheidsgegevens": ["ba", "cmtd"], "functionele_beperkingen": ["lg"]},
 }
+
+ROLES = ["bedrijfsarts", "casemanager", "casemanager_taakdelegatie", "leidinggevende", "hr", "arbeidsdeskundige"]
+TASKS = ["probleemanalyse", "uitvraag_taakdelegatie", "regie_re_integratie", "arbeidsdeskundig_onderzoek",
+         "loonwaardebepaling", "registratie_gezondheidsgegevens", "plan_van_aanpak", "evaluatie"]
 
 
 @pytest.fixture
@@ -152,7 +157,60 @@ def test_candidates_come_from_the_graph_edges_or_are_unknown(graph):
         "actor:ba", "actor:cm"]
     assert candidates(graph, [{"title": ["ROV"], "acts_for": ["werkgever"]}]) == ["actor:cm"]
     assert candidates(graph, [{"quadrant": ["medisch_onder_bedrijfsarts"]}]) == ["actor:cmtd"]
-    assert candidates(graph, [{"role": ["hr"]}, {"acts_for": ["werkgever"]}]) is None
+    # acts_for: whoever can reach the side over side edges, a superset (cm's own acts_for
+    # leads to the verzekeraar, but its role would lead to the werkgever)
+    assert candidates(graph, [{"role": ["hr"]}, {"acts_for": ["werkgever"]}]) == ["actor:cm", "actor:lg"]
+    assert candidates(graph, [{"department": ["productie"]}]) == ["actor:lg"]
+    assert candidates(graph, [{"department": ["elders"]}]) == []
+    assert candidates(graph, [{"employer_type": ["arbodienst"]}]) is None
+    assert candidates(graph, [{"role": ["hr"]}, {"delegated_by": ["bedrijfsarts"]}]) is None
+
+
+CONDITION_NAMES = {"performs": TASKS, "role": ROLES, "acts_for": ["werkgever", "werknemer", "bedrijfsarts",
+                                                                   "verzekeraar"],
+                   "quadrant": ["medisch_onder_bedrijfsarts", "procesmatig_onder_bedrijfsarts",
+                                "procesmatig_niet_onder_bedrijfsarts", "medisch_niet_onder_bedrijfsarts"],
+                   "title": ["ROV", "CMTD", "RCM"], "department": ["productie", "claimbeoordeling"],
+                   "employer_type": ["arbodienst", "werkgever"], "delegated_by": ["bedrijfsarts"]}
+
+
+@settings(max_examples=60, deadline=None)
+@given(roles=st.lists(st.sampled_from(ROLES), min_size=1, max_size=8),
+       assignments=st.lists(st.tuples(st.sampled_from(TASKS), st.integers(0, 7)), max_size=16),
+       extras=st.lists(st.tuples(st.integers(0, 7), st.sampled_from(["acts_for", "department", "title", "quadrant",
+                                                                      "employer", "delegated_by"]),
+                                 st.integers(0, 3)), max_size=12),
+       capacity=st.lists(st.dictionaries(st.sampled_from(sorted(CONDITION_NAMES)), st.integers(0, 3),
+                                         min_size=1, max_size=2), min_size=1, max_size=3))
+def test_candidates_never_miss_an_actor_that_matches(roles, assignments, extras, capacity, vocab):
+    """The narrowing by graph edges is only a speed-up: every actor with a witness is a candidate."""
+    actors = [{"id": f"p{i}", "role": role} for i, role in enumerate(roles)]
+    for who, key, pick in extras:
+        actor = actors[who % len(actors)]
+        if key == "acts_for":
+            actor["acts_for"] = ["werkgever", "bedrijfsarts", "arbo", "verz"][pick]
+        elif key == "department":
+            actor["department"] = ["productie", "claimbeoordeling"][pick % 2]
+        elif key == "title":
+            actor["titles"] = [["ROV", "CMTD", "RCM"][pick % 3]]
+        elif key == "quadrant":
+            actor["quadrant"] = {"werkt": ["procesmatig", "medisch"][pick % 2], "onder_bedrijfsarts": pick >= 2}
+        elif key == "employer":
+            actor["employer"] = ["arbo", "verz"][pick % 2]
+        elif actor["id"] != "p0" and actors[0]["role"] == "bedrijfsarts" and actor["role"] != "bedrijfsarts":
+            actor["delegated_by"] = "p0"
+    tasks: dict = {}
+    for task, who in assignments:
+        performer = f"p{who % len(roles)}"
+        if performer not in tasks.setdefault(task, []):
+            tasks[task].append(performer)
+    data = {**POLICY, "actors": actors, "tasks": tasks, "data": {}}
+    graph = graph_from_policy(policy_from_dict(data, vocab), vocab)
+    matchers = [{key: [CONDITION_NAMES[key][pick % len(CONDITION_NAMES[key])]] for key, pick in matcher.items()}
+                for matcher in capacity]
+    matching = [actor for actor in graph.actors if witnesses(graph, actor, matchers)]
+    found = candidates(graph, matchers)
+    assert found is None or set(matching) <= set(found), (matchers, matching, found)
 
 
 def test_task_selectors(vocab):
@@ -231,9 +289,6 @@ def test_several_policies_give_one_graph_document(vocab, rulebook):
     assert single.getvalue() == to_dot(results[0])
 
 
-ROLES = ["bedrijfsarts", "casemanager", "casemanager_taakdelegatie", "leidinggevende", "hr", "arbeidsdeskundige"]
-TASKS = ["probleemanalyse", "uitvraag_taakdelegatie", "regie_re_integratie", "arbeidsdeskundig_onderzoek",
-         "loonwaardebepaling", "registratie_gezondheidsgegevens", "plan_van_aanpak", "evaluatie"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -255,3 +310,32 @@ def test_findings_do_not_depend_on_the_order_of_actors_tasks_or_performers(roles
     shuffled = {**data, "actors": rng.sample(actors, len(actors)),
                 "tasks": {task: rng.sample(who, len(who)) for task, who in shuffled_tasks}}
     assert audit(data, vocab, rulebook).findings == audit(shuffled, vocab, rulebook).findings
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_shared_edge_attributes_are_never_changed_in_place(vocab, plain):
+    """Edges share one attribute dict per label set: adding a label to one edge must not
+    add it to the others (nor to a graph copied from this one)."""
+    graph = RoleGraph(vocab, plain=plain)
+    graph.add("actor:a", "employed_by", "org:x")
+    graph.add("actor:b", "employed_by", "org:x")
+    copy = RoleGraph.copy_of(graph)
+    graph.add("actor:a", "acts_for", "org:x")
+    graph.add("actor:a", "acts_for", "org:x")  # twice: no change
+    assert graph.has("actor:a", "acts_for", "org:x") and graph.has("actor:a", "employed_by", "org:x")
+    assert not graph.has("actor:b", "acts_for", "org:x")
+    assert not copy.has("actor:a", "acts_for", "org:x")
+    assert graph.targets("org:x", "acts_for") == [] and graph.sources("org:x", "acts_for") == ["actor:a"]
+    with pytest.raises(TypeError, match="shared"):
+        graph.nx._succ["actor:b"]["org:x"]["works_in"] = True
+    with pytest.raises(TypeError, match="shared"):
+        graph.nx._succ["actor:b"]["org:x"].update(works_in=True)
+    if not plain:  # networkx's add_edge updates an existing edge's dict in place: refused
+        with pytest.raises(TypeError, match="shared"):
+            graph.nx.add_edge("actor:b", "org:x", works_in=True)
+    else:  # PlainDiGraph's add_edge copies
+        graph.nx.add_edge("actor:b", "org:x", works_in=True)
+        assert graph.has("actor:b", "works_in", "org:x")
+    assert not graph.has("actor:a", "works_in", "org:x") and not RoleGraph.copy_of(copy).has(
+        "actor:a", "works_in", "org:x")
+    assert pickle.loads(pickle.dumps(graph.nx._succ["actor:a"]["org:x"])) is graph.nx._succ["actor:a"]["org:x"]

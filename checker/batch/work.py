@@ -19,6 +19,7 @@ from ..api import audit_document, error_record, is_policy
 from ..errors import InputErrors, make_error
 from ..load import json_text, text
 from ..load.document import DEFAULT_MAX_BYTES, Document, load_document
+from ..load.limits import set_max_errors, set_max_findings
 from . import csv_export
 
 
@@ -31,6 +32,8 @@ class Settings:
     rule_dirs: tuple = ()
     summary_only: bool = False
     by_registration: bool = False
+    max_errors: int | None = None  # --max-errors and --max-findings, for workers that did not fork
+    max_findings: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ def prepare(settings: Settings) -> None:
     from ..vocab import load_vocabulary
 
     _SETTINGS = settings
+    if settings.max_errors:
+        set_max_errors(settings.max_errors)
+    if settings.max_findings:
+        set_max_findings(settings.max_findings)
     load_vocabulary()
     default_rulebook(tuple(settings.rule_dirs))
     for name in ("dossier", "policy"):

@@ -16,6 +16,7 @@ from .common import (
     FAIL_ON,
     common_options,
     guarded,
+    max_findings_option,
     parse_option_date,
 )
 from .i18n import usage_text
@@ -38,6 +39,7 @@ def register(main) -> None:
 @click.option("--by", "by", type=click.Choice(("registration",)), default=None,
               help="Add the register's view: per registered professional (actors' registration).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line on standard error.")
+@max_findings_option
 @common_options(("jsonl", "json", "csv", "table", "html"))
 @guarded
 def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, by, quiet, fmt, lang, rule_dirs, max_bytes,
@@ -48,6 +50,7 @@ def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, by, quiet,
     from ..batch.inputs import total_bytes
     from ..batch.summary import Summary
     from ..load.document import DEFAULT_MAX_BYTES
+    from ..load.limits import max_errors, max_findings
     from ..report.batch import writer_for
     from ..rulebook import default_rulebook
 
@@ -56,7 +59,8 @@ def batch_command(inputs, as_of, jobs, output, summary_only, fail_on, by, quiet,
     _refuse_output_inside_inputs(output, inputs)
     settings = work.Settings(as_of=when, lang=lang, fmt=fmt, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                              rule_dirs=tuple(rule_dirs), summary_only=summary_only,
-                             by_registration=by == "registration")
+                             by_registration=by == "registration", max_errors=max_errors(),
+                             max_findings=max_findings())
     rulebook = default_rulebook(tuple(rule_dirs))  # loaded (and checked) before any worker starts
     summary = Summary(as_of=when.isoformat(), by_registration=settings.by_registration)
     target = nullcontext(sys.stdout) if output == STDOUT else atomic_output(output, "--output")

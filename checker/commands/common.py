@@ -17,9 +17,12 @@ import click
 from ..errors import InputErrors
 from ..load.limits import (
     DEFAULT_MAX_ERRORS,
+    DEFAULT_MAX_FINDINGS,
     MAX_MAX_BYTES,
     MAX_MAX_ERRORS,
+    MAX_MAX_FINDINGS,
     set_max_errors,
+    set_max_findings,
 )
 from ..messages import DEFAULT_LANGUAGE, LANGUAGES, render_error, text
 
@@ -39,6 +42,8 @@ def exit_code(results, fail_on: str, had_input_errors: bool) -> int:
     for result in results:
         if any(f.counts and FAIL_ON.index(f.severity) <= threshold for f in result.findings):
             return EXIT_FINDINGS
+        if any(FAIL_ON.index(severity) <= threshold for severity, _ in result.hidden()):
+            return EXIT_FINDINGS  # past --max-findings: not shown, never waived, still counted
     return EXIT_OK
 
 
@@ -198,6 +203,18 @@ def parse_option_date(value: str | None, option: str, lang: str = DEFAULT_LANGUA
 def _set_max_errors(ctx, param, value):
     set_max_errors(value)
     return value
+
+
+def _set_max_findings(ctx, param, value):
+    set_max_findings(value)
+    return value
+
+
+def max_findings_option(command):
+    """``--max-findings N``: findings made per rule and subject; the rest are counted (engine.run_rules)."""
+    return click.option("--max-findings", type=click.IntRange(1, MAX_MAX_FINDINGS), default=DEFAULT_MAX_FINDINGS,
+                        metavar="N", expose_value=False, is_eager=True, callback=_set_max_findings,
+                        help="Findings shown per rule and subject; the rest are counted (default 100).")(command)
 
 
 LANG_ENV = "VERZUIMCHECK_LANG"

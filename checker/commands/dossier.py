@@ -13,6 +13,7 @@ from .common import (
     guarded,
     load_all,
     load_context,
+    max_findings_option,
     parse_option_date,
 )
 from .i18n import usage_text
@@ -40,6 +41,7 @@ def register(main) -> None:
 @waivers_option
 @announced_option
 @output_option
+@max_findings_option
 @common_options(REPORT_FORMATS)
 @guarded
 def dossier(paths, as_of, fail_on, explain_rule, waivers_path, include_announced, output, fmt, lang, rule_dirs,

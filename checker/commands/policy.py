@@ -14,6 +14,7 @@ from .common import (
     guarded,
     load_all,
     load_context,
+    max_findings_option,
     parse_option_date,
 )
 from .i18n import usage_text
@@ -89,6 +90,7 @@ def _same_target(a: str, b: str) -> bool:
 @waivers_option
 @announced_option
 @output_option
+@max_findings_option
 @common_options(REPORT_FORMATS)
 @guarded
 def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, include_announced, output, fmt, lang,

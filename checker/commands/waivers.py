@@ -12,6 +12,7 @@ from .common import (
     finish,
     guarded,
     load_context,
+    max_findings_option,
     parse_option_date,
 )
 
@@ -56,6 +57,7 @@ def waivers_group():
 @click.option("--as-of", "as_of", metavar="DATE", help="Judge expiry as on this date (default: today).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
               help="Lowest severity that makes the exit code 1.")
+@max_findings_option
 @common_options(("table", "json"))
 @guarded
 def waivers_check(path, as_of, fail_on, fmt, lang, rule_dirs, max_bytes, debug):

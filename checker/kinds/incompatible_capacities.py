@@ -17,7 +17,7 @@ Message placeholders: {actors}, {first}, {second} (what each capacity matched).
 from __future__ import annotations
 
 from ..roles.labels import name_of, path_key, through
-from ..roles.match import CAPACITY_SCHEMA, candidates, subject_of, witnesses
+from ..roles.match import CAPACITY_SCHEMA, candidates, compiled, subject_of, witnesses
 from ..roles.names import capacity_checks, unknown_names
 from .base import Outcome
 
@@ -42,9 +42,10 @@ def check_names(document, vocab) -> list:
 
 def check(rule, ctx):
     graph = ctx.role_graph
+    first_capacity, second_capacity = compiled(rule.params["first"]), compiled(rule.params["second"])
     for actor in _candidates(graph, rule.params["first"], rule.params["second"]):
-        first = witnesses(graph, actor, rule.params["first"])
-        second = witnesses(graph, actor, rule.params["second"]) if first else []
+        first = witnesses(graph, actor, first_capacity)
+        second = witnesses(graph, actor, second_capacity) if first else []
         pairs = [(a, b) for a in first for b in second if a != b]
         if not pairs:
             continue

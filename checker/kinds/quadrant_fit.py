@@ -23,7 +23,8 @@ Message placeholders: {actors}, {quadrant}, {task}, {allowed} (the quadrants tha
 from __future__ import annotations
 
 from ..roles.labels import name_of, through
-from ..roles.match import CAPACITY_SCHEMA, WHEN_SCHEMA, candidates, holds, select_tasks, subject_of, witnesses
+from ..roles.match import (CAPACITY_SCHEMA, WHEN_SCHEMA, candidates, compiled, holds, select_tasks, subject_of,
+                           witnesses)
 from ..roles.names import capacity_checks, unknown_names, when_checks
 from .base import Outcome
 
@@ -64,11 +65,13 @@ def check(rule, ctx):
     vocab = graph.vocab
     excluded = vocab.memo("quadrant-excludes", lambda: {q: frozenset(select_tasks(vocab, entry["excludes"]))
                                                         for q, entry in vocab.quadrants.items()})
-    requirements = [r for r in rule.params.get("require", ()) if holds(graph, r.get("when"))]
+    requirements = [dict(r, who=compiled(r["who"])) for r in rule.params.get("require", ())
+                    if holds(graph, r.get("when"))]
     who = candidates(graph, rule.params["who"]) if "who" in rule.params else None
+    capacity = compiled(rule.params["who"]) if "who" in rule.params else None
     for actor in graph.actors if who is None else who:
         quadrant = graph.quadrant_of(actor)
-        if quadrant is None or ("who" in rule.params and not witnesses(graph, actor, rule.params["who"])):
+        if quadrant is None or (capacity is not None and not witnesses(graph, actor, capacity)):
             continue
         yield from _misfits(graph, actor, quadrant, excluded)
         for requirement in requirements:

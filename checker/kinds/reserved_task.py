@@ -30,7 +30,7 @@ Message placeholders: {actors}, {task}, {role}, {reserved_to}.
 from __future__ import annotations
 
 from ..roles.labels import ROLE, TASK, name_of, node
-from ..roles.match import CAPACITY_SCHEMA, TASK_SELECTOR_SCHEMA, select_tasks, witnesses
+from ..roles.match import CAPACITY_SCHEMA, TASK_SELECTOR_SCHEMA, compiled, select_tasks, witnesses
 from ..roles.names import capacity_checks, selector_checks, unknown_names
 from .base import Outcome
 
@@ -69,7 +69,7 @@ def check_names(document, vocab) -> list:
 def check(rule, ctx):
     graph = ctx.role_graph
     participants = set(rule.params.get("participants", ()))
-    capacities = rule.params.get("capacities", {})
+    capacities = _Capacities(rule.params.get("capacities", {}))
     assists = rule.params.get("assists", {})
     for task in select_tasks(graph.vocab, rule.params.get("tasks", DEFAULT_SELECTOR)):
         reserved_to = list(graph.vocab.tasks[task].get("reserved_to", ()))
@@ -95,8 +95,21 @@ def check(rule, ctx):
                           params=(("reserved_to", ", ".join(sorted(reserved_to))), ("role", role), ("task", task)))
 
 
-def _counts_as(graph, actor: str, role: str, capacities: dict) -> bool:
-    return bool(witnesses(graph, actor, capacities.get(role, [{"role": [role]}])))
+class _Capacities(dict):
+    """Role -> the compiled capacity that counts as that role (default: holding the role),
+    compiled on first use: once per rule, not per actor."""
+
+    def __init__(self, given: dict) -> None:
+        super().__init__()
+        self.given = given
+
+    def __missing__(self, role: str):
+        found = self[role] = compiled(self.given.get(role, [{"role": [role]}]))
+        return found
+
+
+def _counts_as(graph, actor: str, role: str, capacities: _Capacities) -> bool:
+    return bool(witnesses(graph, actor, capacities[role]))
 
 
 def _first_unassisted(graph, actor: str, task: str, helped: set):

@@ -29,7 +29,7 @@ Message placeholders: {actors}, {title} (empty when no title), {task}, {allowed}
 from __future__ import annotations
 
 from ..roles.labels import ROLE, TASK, TITLE, name_of, node
-from ..roles.match import CAPACITY_SCHEMA, TASK_SELECTOR_SCHEMA, select_tasks, witnesses
+from ..roles.match import CAPACITY_SCHEMA, TASK_SELECTOR_SCHEMA, compiled, select_tasks, witnesses
 from ..roles.names import capacity_checks, selector_checks, unknown_names
 from .base import Outcome
 
@@ -70,7 +70,7 @@ def check(rule, ctx):
     roles = set(rule.params.get("roles", ()))
     workers = {a for task in titled for a in graph.source_set(node(TASK, task), "performs")}
     workers |= {a for role in roles for a in graph.source_set(node(ROLE, role), "has_role")}
-    exempt = rule.params.get("exempt")
+    exempt = compiled(rule.params["exempt"]) if rule.params.get("exempt") else None
     for actor in sorted(workers):
         if exempt and witnesses(graph, actor, exempt):
             continue

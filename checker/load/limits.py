@@ -21,3 +21,21 @@ def set_max_errors(limit: int) -> None:
 
 def max_errors() -> int:
     return _max_errors.get()
+
+
+DEFAULT_MAX_FINDINGS = 100
+#: Largest --max-findings accepted.
+MAX_MAX_FINDINGS = 1_000_000
+#: Past the cap, findings are still counted (not made) up to this many times the cap;
+#: beyond that a rule is stopped and its note says "at least".
+FINDINGS_COUNTED_FACTOR = 100
+#: The --max-findings of this run (per rule and subject): set once by the CLI, read by the engine.
+_max_findings: ContextVar = ContextVar("max_findings", default=DEFAULT_MAX_FINDINGS)
+
+
+def set_max_findings(limit: int) -> None:
+    _max_findings.set(limit)
+
+
+def max_findings() -> int:
+    return _max_findings.get()

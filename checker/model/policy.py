@@ -19,7 +19,7 @@ from .dates import DateProblem, parse_date
 from .dossier import Actor, actor_from_mapping
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PolicyActor(Actor):
     delegated_by: str | None = None  # the bedrijfsarts whose taakdelegatie the actor works in
 
@@ -289,7 +289,7 @@ class _PolicyBuilder:
                 continue
             seen[item["id"]] = i
             self.check_actor(item, ("actors", i), targets, roles)
-            actors.append(PolicyActor(**vars(actor_from_mapping(item)), delegated_by=item.get("delegated_by")))
+            actors.append(actor_from_mapping(item, PolicyActor, delegated_by=item.get("delegated_by")))
         self.check_delegation(items)
         return tuple(actors)
 

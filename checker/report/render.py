@@ -326,7 +326,13 @@ def status_text(status: str, announced: bool, lang: str) -> str:
 
 
 def note_to_dict(note, lang: str) -> dict:
-    return {"code": note.code, "count": note.count, "message": text("notes", note.code, lang, count=note.count)}
+    extra = {}
+    if note.rule is not None:  # findings-capped: which rule, how serious, and whether count is a lower bound
+        extra = {"rule": note.rule, "severity": note.severity, "at_least": note.at_least}
+    code = note.code + ("-at-least" if note.at_least else "")
+    return {"code": note.code, "count": note.count, **extra,
+            "message": text("notes", code, lang, count=note.count, rule=note.rule or "",
+                            severity=text("severity", note.severity, lang) if note.severity else "")}
 
 
 def result_to_dict(result, lang: str) -> dict:

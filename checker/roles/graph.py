@@ -11,11 +11,51 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .labels import ACTOR, SIDE, kind_of, node, path_key
+from .labels import ACTOR, ORG, SIDE, kind_of, name_of, node, path_key
 
 #: edges that say on whose behalf a node works, strongest first (docs/roles.md, "sides")
 EXPLICIT_SIDE_EDGES = ("acts_for", "delegated_by")
 FALLBACK_SIDE_EDGES = ("in_quadrant", "has_role")
+#: the groups of edges tried in turn: the explicit ones together, then each fallback alone
+_SIDE_EDGE_GROUPS = (EXPLICIT_SIDE_EDGES,) + tuple((edge,) for edge in FALLBACK_SIDE_EDGES)
+_SIDE_EDGES = EXPLICIT_SIDE_EDGES + FALLBACK_SIDE_EDGES
+
+#: frozenset of edge labels -> the one attribute dict every edge with those labels shares
+_EDGE_DATA: dict = {}
+
+
+class EdgeData(dict):
+    """A read-only ``{label: True, ...}``: the attributes of every edge with those labels.
+
+    Shared between edges and graphs, so changing one in place would change them all:
+    every way of doing so raises (networkx's own ``add_edge`` on an existing edge
+    included). Add labels with :meth:`RoleGraph.add`, which swaps in another shared dict.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("role graph edge attributes are shared: add edges with RoleGraph.add")
+
+    __setitem__ = __delitem__ = __ior__ = update = setdefault = pop = popitem = clear = _refuse
+
+    def __reduce__(self):
+        return edge_data, (tuple(self),)
+
+
+def edge_data(labels) -> EdgeData:
+    """The shared attribute dict ``{label: True, ...}`` for an edge carrying ``labels``.
+
+    Edge attributes are only ever these flags, and a large policy has millions of edges
+    with a handful of distinct label sets: one dict per set instead of one per edge
+    (profiled on a 190,000-actor policy: about 140 MB of the graph's 300 MB were these
+    dicts). Adding a label to an edge replaces its dict.
+    """
+    key = frozenset(labels)
+    found = _EDGE_DATA.get(key)
+    if found is None:
+        found = _EDGE_DATA[key] = EdgeData(dict.fromkeys(sorted(key), True))
+    return found
 
 
 class PlainDiGraph:
@@ -54,10 +94,9 @@ class PlainDiGraph:
         for end in (source, target):
             if end not in self._node:
                 self.add_node(end)
-        data = self._succ[source].get(target)
-        if data is None:
-            data = self._succ[source][target] = self._pred[target][source] = {}
+        data = dict(self._succ[source].get(target) or {})  # copy: edge dicts may be shared (edge_data)
         data.update(attrs)
+        self._succ[source][target] = self._pred[target][source] = data
 
     def add_edges_from(self, edges) -> None:
         for source, target, attrs in edges:
@@ -70,7 +109,13 @@ class PlainDiGraph:
 
 class RoleGraph:
     """A graph of one organisation policy (networkx) or dossier (:class:`PlainDiGraph`),
-    with the queries the kinds need."""
+    with the queries the kinds need.
+
+    RoleGraph writes the adjacency dicts itself (``_node``, ``_succ``, ``_pred``, the
+    structure networkx and PlainDiGraph share) instead of calling ``add_edge``: a policy
+    of 190,000 actors spent most of its build time in networkx's per-call bookkeeping.
+    Edge attribute dicts are shared (:func:`edge_data`): read them, never update them.
+    """
 
     def __init__(self, vocab, facts: dict | None = None, plain: bool = False) -> None:
         if plain:
@@ -81,10 +126,12 @@ class RoleGraph:
             self.nx = nx.DiGraph()
         # networkx's own adjacency dicts (node -> neighbour -> edge data): reading them
         # directly instead of through its views keeps the per-actor queries fast
-        self._succ, self._pred = self.nx._succ, self.nx._pred
+        self._node, self._succ, self._pred = self.nx._node, self.nx._succ, self.nx._pred
         self.vocab = vocab
         self.facts = dict(facts or {})
         self._sides: dict = {}
+        self._departments = None
+        self._reaching: dict = {}
         # (actor, task) -> [(date, performers)]: the dossier events in which the actor
         # performed the task, with everybody who performed it on that occasion
         self._occasions: dict = {}
@@ -94,29 +141,44 @@ class RoleGraph:
         """A new graph starting as a copy of ``template`` (nodes, edges, attributes, facts):
         copying the adjacency dicts directly is several times faster than networkx's copy()."""
         graph = cls(template.vocab, template.facts, plain=isinstance(template.nx, PlainDiGraph))
-        graph.nx._node.update((n, dict(data)) for n, data in template.nx._node.items())
-        graph._succ.update((n, {m: dict(d) for m, d in nbrs.items()}) for n, nbrs in template._succ.items())
-        # one dict per edge, shared by both directions (as networkx does)
-        graph._pred.update((n, {m: graph._succ[m][n] for m in nbrs}) for n, nbrs in template._pred.items())
+        graph._node.update((n, dict(data)) for n, data in template._node.items())
+        # edge dicts are shared and never mutated (edge_data): the neighbour dicts are copied, not them
+        graph._succ.update((n, dict(nbrs)) for n, nbrs in template._succ.items())
+        graph._pred.update((n, dict(nbrs)) for n, nbrs in template._pred.items())
         for (actor, task), found in template._occasions.items():
             graph._occasions[actor, task] = list(found)
         return graph
 
     # -- building -----------------------------------------------------------
     def add_node(self, label: str, **attrs) -> str:
-        self.nx.add_node(label, kind=kind_of(label), **attrs)
+        found = self._node.get(label)
+        if found is None:
+            self._node[label] = {"kind": kind_of(label), **attrs}
+            self._succ[label] = {}
+            self._pred[label] = {}
+        elif attrs:
+            found.update(attrs)
         return label
 
     def add(self, source: str, label: str, target: str) -> None:
         """Add edge ``source -label-> target`` (nodes are created as needed)."""
-        for end in (source, target):
-            if end not in self.nx:
-                self.add_node(end)
-        self.nx.add_edge(source, target, **{label: True})
+        if source not in self._node:
+            self.add_node(source)
+        if target not in self._node:
+            self.add_node(target)
+        old = self._succ[source].get(target)
+        if old is None:
+            data = edge_data((label,))
+        elif label in old:
+            return
+        else:
+            data = edge_data((*old, label))
+        self._succ[source][target] = self._pred[target][source] = data
 
     def add_many(self, label: str, pairs) -> None:
-        """Bulk ``add`` for edges whose nodes already exist (fast path for large policies)."""
-        self.nx.add_edges_from((s, t, {label: True}) for s, t in pairs)
+        """Bulk ``add`` (the same result; for large policies)."""
+        for source, target in pairs:
+            self.add(source, label, target)
 
     def add_occasion(self, actor: str, task: str, when, performers) -> None:
         """Record that ``actor`` performed ``task`` on ``when`` together with ``performers``
@@ -149,10 +211,11 @@ class RoleGraph:
         return max(dates) if dates else None
 
     def __contains__(self, label: str) -> bool:
-        return label in self.nx
+        return label in self._node
 
     def attr(self, label: str, key: str, default=None):
-        return self.nx.nodes[label].get(key, default) if label in self.nx else default
+        found = self._node.get(label)
+        return default if found is None else found.get(key, default)
 
     def has(self, source: str, label: str, target: str) -> bool:
         data = self._succ.get(source, {}).get(target)
@@ -179,6 +242,33 @@ class RoleGraph:
         """Every actor node, sorted. Read after the graph is built."""
         return tuple(sorted(n for n in self._succ if kind_of(n) == ACTOR))
 
+    def may_act_for(self, side: str) -> set:
+        """Every node from which ``side`` can be reached over the edges ``sides_of`` follows
+        (acts_for, delegated_by, in_quadrant, has_role): a superset of those that work for
+        it, since an explicit edge overrides the fallbacks. One walk back from the side,
+        linear in the edges it crosses; cached per side. Read after the graph is built."""
+        found = self._reaching.get(side)
+        if found is None:
+            found, frontier = {side}, [side]
+            while frontier:
+                current = frontier.pop()
+                for source, data in self._pred.get(current, {}).items():
+                    if source not in found and any(edge in data for edge in _SIDE_EDGES):
+                        found.add(source)
+                        frontier.append(source)
+            self._reaching[side] = found
+        return found
+
+    def departments(self) -> dict:
+        """Department name -> the department nodes of that name (``org:<employer>/<name>``),
+        for every organisation. Read after the graph is built (computed once)."""
+        if self._departments is None:
+            self._departments = {}
+            for label, succ in self._succ.items():
+                if kind_of(label) == ORG and any("part_of" in data for data in succ.values()):
+                    self._departments.setdefault(name_of(label).rsplit("/", 1)[-1], []).append(label)
+        return self._departments
+
     def quadrant_of(self, actor: str) -> str | None:
         found = self.targets(actor, "in_quadrant")
         return found[0] if found else None
@@ -194,9 +284,38 @@ class RoleGraph:
         works for its quadrant's side, else for its role's side. Contracting chains
         (actor -> organisation -> organisation -> side) are followed to the end.
         """
-        if label not in self._sides:
-            self._resolve_sides(label)
-        return self._sides[label]
+        found = self._sides.get(label)
+        if found is None:
+            found = self._sides_direct(label)
+            if found is None:  # a target not resolved yet: walk the chain
+                self._resolve_sides(label)
+                return self._sides[label]
+            self._sides[label] = found
+        return found
+
+    def _sides_direct(self, label: str):
+        """``_compute_sides`` without the trampoline, for the common case that every node
+        ``label`` points to already has its sides (an actor whose quadrant or role was
+        resolved for an earlier actor): None when some target is still unresolved."""
+        if kind_of(label) == SIDE:
+            return {label: (label,)}
+        succ = self._succ.get(label) or {}
+        for edges in _SIDE_EDGE_GROUPS:
+            best: dict = {}
+            for target, data in succ.items():  # any order: the shortest, then smallest, path wins
+                for edge in edges:
+                    if edge not in data:
+                        continue
+                    sides = self._sides.get(target)
+                    if sides is None:
+                        return None
+                    for side, path in sides.items():
+                        candidate = (label, edge) + path
+                        if side not in best or path_key(candidate) < path_key(best[side]):
+                            best[side] = candidate
+            if best:
+                return best
+        return {}
 
     def _resolve_sides(self, label: str) -> None:
         """Compute ``sides_of(label)`` and of everything it depends on, without recursion:
@@ -226,7 +345,7 @@ class RoleGraph:
     def _compute_sides(self, label: str):
         if kind_of(label) == SIDE:
             return {label: (label,)}
-        for edges in (EXPLICIT_SIDE_EDGES,) + tuple((e,) for e in FALLBACK_SIDE_EDGES):
+        for edges in _SIDE_EDGE_GROUPS:
             found = yield from self._sides_via(label, edges)
             if found:
                 return found

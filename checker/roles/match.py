@@ -15,7 +15,7 @@ A matcher with several conditions shows the path of its first condition in
 """
 from __future__ import annotations
 
-from .labels import ACTOR, QUADRANT, ROLE, TASK, TITLE, name_of, node, path_key
+from .labels import ACTOR, QUADRANT, ROLE, SIDE, TASK, TITLE, name_of, node, path_key
 
 #: condition -> the vocabulary section its names come from (None: free names)
 CONDITIONS = {
@@ -71,18 +71,40 @@ _EVALUATION_ORDER = ("role", "quadrant", "title", "department", "employer_type",
                      "acts_for")
 
 
+class CompiledCapacity:
+    """A capacity prepared once for many actors: per matcher, its conditions in
+    evaluation order with their names as label sets, and the condition its witness
+    comes from. Profiled on a 190,000-actor policy: re-reading the matcher dicts and
+    rebuilding node labels for every actor was half the time of a constraint."""
+
+    __slots__ = ("matchers",)
+
+    def __init__(self, capacity) -> None:
+        self.matchers = []
+        for matcher in capacity:
+            steps = tuple((key, _CONDITION[key], _PREPARE.get(key, frozenset)(matcher[key]))
+                          for key in _EVALUATION_ORDER if key in matcher)
+            shown = next(key for key in CONDITIONS if key in matcher)
+            self.matchers.append((steps, shown))
+
+
+def compiled(capacity) -> CompiledCapacity:
+    """``capacity`` prepared for :func:`witnesses` (compile once, outside a loop over actors)."""
+    return capacity if isinstance(capacity, CompiledCapacity) else CompiledCapacity(capacity)
+
+
 def witnesses(graph, actor: str, capacity) -> list:
-    """Every witness path of ``capacity`` for ``actor``, best first (empty: no match)."""
+    """Every witness path of ``capacity`` (a list of matchers or a :func:`compiled` one)
+    for ``actor``, best first (empty: no match)."""
     found = []
-    for matcher in capacity:
+    for steps, shown in compiled(capacity).matchers:
         paths = {}
-        for key in _EVALUATION_ORDER:
-            if key in matcher:
-                paths[key] = condition_paths(graph, actor, key, matcher[key])
-                if not paths[key]:
-                    break
+        for key, condition, names in steps:
+            paths[key] = condition(graph, actor, names)
+            if not paths[key]:
+                break
         else:
-            found.extend(paths[next(key for key in CONDITIONS if key in matcher)])
+            found.extend(paths[shown])
     if len(found) <= 1:  # the common case: no match or one witness, nothing to order
         return found
     return sorted(set(found), key=path_key)
@@ -90,45 +112,57 @@ def witnesses(graph, actor: str, capacity) -> list:
 
 def candidates(graph, capacity):
     """The actors that may match ``capacity``, sorted: found through the graph's edges
-    (performers of a task, holders of a role or title, ...) instead of by visiting every
-    actor. None when some matcher has only conditions that cannot be looked up that way."""
+    (performers of a task, holders of a role or title, members of a department, those
+    who can reach a side, ...) instead of by visiting every actor. None when some matcher
+    has only conditions that cannot be looked up that way. A superset is fine: the
+    witnesses decide."""
     found = set()
     for matcher in capacity:
         key = next((k for k in _INDEXED if k in matcher), None)
         if key is None:
             return None
         edge, kind = _INDEXED[key]
-        for name in matcher[key]:
-            found |= graph.source_set(node(kind, name), edge)
+        if key == "acts_for":  # whoever can reach the side (a superset: witnesses decide)
+            for name in matcher[key]:
+                found |= graph.may_act_for(node(SIDE, name))
+            continue
+        targets = ([dept for name in matcher[key] for dept in graph.departments().get(name, ())]
+                   if key == "department" else [node(kind, name) for name in matcher[key]])
+        for target in targets:
+            found |= graph.source_set(target, edge)
     return sorted(a for a in found if a.startswith(ACTOR + ":"))
 
 
 def condition_paths(graph, actor: str, key: str, names) -> list:
-    return _CONDITION[key](graph, actor, names)
+    return _CONDITION[key](graph, actor, _PREPARE.get(key, frozenset)(names))
 
 
-def _performs(graph, actor, names):
-    return [(actor, "performs", node(TASK, t), "belongs_to", graph.task_side(t))
-            for t in names if graph.has(actor, "performs", node(TASK, t))]
+# Each condition takes the names as prepared by _PREPARE (default: a frozenset of them).
+def _task_labels(names) -> tuple:
+    return tuple((t, node(TASK, t)) for t in names)
 
 
-def _acts_for(graph, actor, names):
-    return [path for side, path in graph.sides_of(actor).items() if name_of(side) in names]
+def _performs(graph, actor, tasks):
+    return [(actor, "performs", label, "belongs_to", graph.task_side(t))
+            for t, label in tasks if graph.has(actor, "performs", label)]
 
 
-def _title(graph, actor, names):
+def _acts_for(graph, actor, sides):
+    return [path for side, path in graph.sides_of(actor).items() if side in sides]
+
+
+def _title(graph, actor, titles):
     paths = []
-    for title in names:
-        label = node(TITLE, title)
+    for label in titles:
         if graph.has(actor, "holds", label):
             strengthens = graph.targets(label, "strengthens")
             paths.append((actor, "holds", label) + (("strengthens", strengthens[0]) if strengthens else ()))
     return paths
 
 
-def _quadrant(graph, actor, names):
+def _quadrant(graph, actor, quadrants):
     quadrant = graph.quadrant_of(actor)
-    return [(actor, "in_quadrant", quadrant)] if quadrant and name_of(quadrant) in names else []
+    return [(actor, "in_quadrant", quadrant)] if quadrant in quadrants else []
 
 
 def _department(graph, actor, names):
@@ -151,12 +185,19 @@ def _role(graph, actor, names):
     return [(actor, "has_role", node(ROLE, role))] if role in names else []
 
 
+def _labels(kind: str):
+    return lambda names: frozenset(node(kind, name) for name in names)
+
+
 #: conditions whose candidates are the sources of one edge into a named node
 _INDEXED = {"role": ("has_role", ROLE), "performs": ("performs", TASK), "title": ("holds", TITLE),
-            "quadrant": ("in_quadrant", QUADRANT)}
+            "quadrant": ("in_quadrant", QUADRANT), "department": ("works_in", None), "acts_for": (None, SIDE)}
 _CONDITION = {"performs": _performs, "acts_for": _acts_for, "title": _title, "quadrant": _quadrant,
               "department": _department, "employer_type": _employer_type, "role": _role,
               "delegated_by": _delegated_by}
+#: how a condition's names are prepared for it (others: a frozenset of the names)
+_PREPARE = {"performs": _task_labels, "acts_for": _labels(SIDE), "title": lambda names: tuple(
+    node(TITLE, t) for t in names), "quadrant": _labels(QUADRANT)}
 
 
 def subject_of(path: tuple) -> str:

@@ -1,0 +1,144 @@
+"""--max-findings: a rule makes at most N findings per subject; the rest are counted, said in a
+``findings-capped`` note, and still count for the summary and the exit code (docs/errors.md)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from checker.engine import run_rules
+from checker.findings import CAPPED
+from conftest import run_cli
+
+RULE = "rol.taakdelegatie-en-regie"
+BASIS = ["toegang_bedrijfsarts", "werkplekbezoek", "second_opinion", "klachtenprocedure", "beroepsziekten",
+         "overleg_preventie"]
+
+
+def conflicts(count: int) -> dict:
+    """A policy whose ``count`` casemanagers in taakdelegatie also run the re-integration: one
+    conflict of RULE each (actors c00, c01, ... in sorted order)."""
+    actors = [{"id": "ba", "role": "bedrijfsarts"}] + [
+        {"id": f"c{i:02d}", "role": "casemanager_taakdelegatie", "delegated_by": "ba"} for i in range(count)]
+    return {"organisation": "org-cap", "arbo": {"regeling": "vangnet", "basiscontract": BASIS}, "actors": actors,
+            "tasks": {"probleemanalyse": ["ba"], "regie_re_integratie": [a["id"] for a in actors[1:]]}}
+
+
+def write(tmp_path, data: dict, name: str = "policy.yaml"):
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    return path
+
+
+def audit(path, *args):
+    result = run_cli("policy", path, "--as-of", "2025-06-01", "--format", "json", *args)
+    return result, json.loads(result.stdout)
+
+
+def rule_findings(data: dict) -> list:
+    return [f for f in data["findings"] if f["rule"] == RULE]
+
+
+def test_without_a_cap_problem_every_finding_is_shown(tmp_path):
+    result, data = audit(write(tmp_path, conflicts(5)))
+    assert result.exit_code == 1
+    assert [f["actors"] for f in rule_findings(data)] == [[f"c{i:02d}"] for i in range(5)]
+    assert not [n for n in data["notes"] if n["code"] == CAPPED]
+    assert data["summary"]["error"] == 5  # nothing but the conflicts
+
+
+def test_past_the_cap_findings_are_counted_and_said(tmp_path):
+    result, data = audit(write(tmp_path, conflicts(5)), "--max-findings", "2")
+    assert result.exit_code == 1
+    assert [f["actors"] for f in rule_findings(data)] == [["c00"], ["c01"]]  # the first ones, in order
+    (note,) = [n for n in data["notes"] if n["code"] == CAPPED and n["rule"] == RULE]
+    assert (note["rule"], note["count"], note["severity"], note["at_least"]) == (RULE, 3, "error", False)
+    assert RULE in note["message"] and "3" in note["message"]
+    full = audit(write(tmp_path, conflicts(5), "full.yaml"))[1]
+    assert data["summary"]["error"] == full["summary"]["error"]  # the summary counts them all
+
+
+def test_counting_stops_at_a_hundred_times_the_cap(tmp_path):
+    result, data = audit(write(tmp_path, conflicts(105)), "--max-findings", "1")
+    (note,) = [n for n in data["notes"] if n["code"] == CAPPED and n["rule"] == RULE]
+    assert (note["count"], note["at_least"]) == (100, True)
+    assert len(rule_findings(data)) == 1 and result.exit_code == 1
+    assert "minstens 100" in note["message"]
+    assert data["summary"]["error"] == 101  # a lower bound, as the note says
+
+
+def test_the_note_is_in_every_human_format_and_language(tmp_path):
+    path = write(tmp_path, conflicts(4))
+    for fmt in ("table", "markdown", "html"):
+        out = run_cli("policy", path, "--as-of", "2025-06-01", "--format", fmt, "--max-findings", "1",
+                      "--lang", "en").stdout
+        assert f"{RULE}: 3 more finding(s) (error) not shown" in " ".join(out.split()), fmt
+
+
+def test_hidden_findings_keep_the_exit_code_even_when_every_shown_one_is_waived(tmp_path):
+    """Fail closed: the shown findings are waived, the hidden ones are not, so the audit still fails;
+    a waiver that may match a hidden finding is not reported as matching nothing."""
+    waivers = {"version": 1, "waivers": [
+        {"rule": RULE, "subject": "org-cap", "actor": actor, "justification": "REG-1: accepted for the test.",
+         "author": "auditor-a", "approver": "auditor-b", "granted": "2025-05-01", "expires": "2026-05-01"}
+        for actor in ("c00", "c01", "c03")]}
+    waiver_path = tmp_path / "waivers.yaml"
+    waiver_path.write_text(yaml.safe_dump(waivers), "utf-8")
+    path = write(tmp_path, conflicts(4))
+    result, data = audit(path, "--max-findings", "2", "--waivers", waiver_path, "--fail-on", "error")
+    policy, waiver_result = data
+    assert [f["status"] for f in rule_findings(policy)] == ["waived", "waived"]
+    assert policy["summary"]["error"] == 2 and result.exit_code == 1  # c02 and c03, not shown
+    assert not [f for f in waiver_result["findings"] if f["rule"] == "waiver.matches-nothing"]
+    # without the cap the third waiver matches c03 and only c02 counts
+    result, (policy, _) = audit(path, "--waivers", waiver_path)
+    assert policy["summary"]["error"] == 1 and result.exit_code == 1
+
+
+def test_the_cap_applies_to_a_dossier_too(tmp_path):
+    """A dossier's role findings (one per actor) are capped like a policy's."""
+    actors = [{"id": f"lg-{i}", "role": "leidinggevende"} for i in range(4)]
+    events = [{"type": "probleemanalyse", "date": "2025-02-10", "by": [a["id"]]} for a in actors]
+    dossier = {"dossier": "D-cap", "employer": "werkgever-x", "employee": "W-1", "first_sick_day": "2025-01-06",
+               "actors": actors, "events": events}
+    path = tmp_path / "dossier.yaml"
+    path.write_text(yaml.safe_dump(dossier, sort_keys=False), "utf-8")
+    full = json.loads(run_cli("dossier", path, "--as-of", "2025-06-01", "--format", "json").stdout)
+    capped = json.loads(run_cli("dossier", path, "--as-of", "2025-06-01", "--format", "json",
+                                "--max-findings", "1").stdout)
+    notes = {n["rule"]: n["count"] for n in capped["notes"] if n["code"] == CAPPED}
+    assert notes and all(count >= 1 for count in notes.values())
+    assert capped["summary"] == full["summary"]
+    assert len(capped["findings"]) == len(full["findings"]) - sum(notes.values())
+
+
+def test_batch_workers_use_the_cap(tmp_path):
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(conflicts(4)) + "\n" + json.dumps({**conflicts(3), "organisation": "org-b"})
+                       + "\n", "utf-8")
+    result = run_cli("batch", records, "--as-of", "2025-06-01", "--jobs", "2", "--max-findings", "1", "--quiet")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    notes = sorted((r["subject"], n["count"]) for r in lines if r.get("kind") == "policy" for n in r["notes"]
+                   if n["code"] == CAPPED and n["rule"] == RULE)
+    assert notes == [("org-b", 2), ("org-cap", 3)]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", str(10**7), str(2**63)])
+def test_max_findings_has_bounds(tmp_path, value):
+    result = run_cli("policy", write(tmp_path, conflicts(1)), "--max-findings", value)
+    assert result.exit_code == 2
+
+
+def test_run_rules_makes_at_most_the_cap_and_reports_the_rest(vocab, rulebook):
+    from datetime import date
+
+    from checker.model.policy import policy_from_dict
+    from checker.roles.context import PolicyContext
+
+    ctx = PolicyContext(policy=policy_from_dict(conflicts(7), vocab), as_of=date(2025, 6, 1), vocab=vocab)
+    rules = [r for r in rulebook.for_subject("policy", date(2025, 6, 1)) if r.id == RULE]
+    capped: list = []
+    findings, _ = run_rules(rules, ctx, "org-cap", capped, max_findings=3)
+    assert [f.actors for f in findings] == [("c00",), ("c01",), ("c02",)]
+    assert [(n.code, n.rule, n.count, n.at_least) for n in capped] == [(CAPPED, RULE, 4, False)]
