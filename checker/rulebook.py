@@ -243,17 +243,38 @@ def _template_errors(document, module) -> list:
 
 
 def _order_errors(document, module) -> list:
-    """A window must open before it closes: ``start_day`` on or before the due ``day`` (also in versions)."""
+    """A window must open before it closes (also in versions), for every due date of a list
+    ("the earliest of"): ``start_day`` on or before each due ``day``; a ``start`` counted in
+    days on or before each due ``day``; a ``start`` counted back from the end of the
+    wachttijd (``before_end``) at least as far back as each due counted that way. Terms
+    of other shapes (after an event, on a dossier date) depend on the dossier."""
     errors = []
     for mapping, path in _with_versions(document):
         params = mapping.get("params")
         if not isinstance(params, dict):
             continue
-        start, due = params.get("start_day"), params.get("due")
-        if isinstance(start, int) and isinstance(due, dict) and isinstance(due.get("day"), int) and start > due["day"]:
-            errors.append(document.error("rule.bad-order", path + ("params", "start_day"), field="start_day",
-                                         other="due.day"))
+        start, start_spec = params.get("start_day"), params.get("start")
+        due = params.get("due")
+        items = [item for item in (due if isinstance(due, list) else [due]) if isinstance(item, dict)]
+        for i, item in enumerate(items):
+            other = "due" + (f"[{i}]" if isinstance(due, list) else "")
+            if _is_int(start) and _is_int(item.get("day")) and start > item["day"]:
+                errors.append(document.error("rule.bad-order", path + ("params", "start_day"), field="start_day",
+                                             other=f"{other}.day"))
+            if not isinstance(start_spec, dict) or "after_event" in start_spec or "after_event" in item:
+                continue
+            if _is_int(start_spec.get("day")) and _is_int(item.get("day")) and start_spec["day"] > item["day"]:
+                errors.append(document.error("rule.bad-order", path + ("params", "start", "day"), field="start.day",
+                                             other=f"{other}.day"))
+            if _is_int(start_spec.get("before_end")) and _is_int(item.get("before_end")) \
+                    and start_spec["before_end"] < item["before_end"]:
+                errors.append(document.error("rule.bad-order", path + ("params", "start", "before_end"),
+                                             field="start.before_end", other=f"{other}.before_end"))
     return errors
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _vocabulary_errors(document, module, vocab, params=None, path=("params",)) -> list:

@@ -370,6 +370,11 @@ def test_every_shipped_rule_template_is_valid(rulebook):
 
 @pytest.mark.parametrize("params, where", [
     ("{event: eerstejaarsevaluatie, start_day: 400, due: {day: 364}}", "$.params.start_day"),
+    # "the earliest of": the window must open before each due date of the list
+    ("{event: eerstejaarsevaluatie, start_day: 300, due: [{day: 364}, {day: 280}]}", "$.params.start_day"),
+    ("{event: eerstejaarsevaluatie, start: {day: 400}, due: {day: 364}}", "$.params.start.day"),
+    # counted back from the end: opening 30 days before the end is after closing 60 days before it
+    ("{event: re_integratieverslag, start: {before_end: 30}, due: {before_end: 60}}", "$.params.start.before_end"),
 ])
 def test_a_window_that_opens_after_it_closes_is_refused(tmp_path, vocab, params, where):
     folder = tmp_path / "wvp"
@@ -379,6 +384,21 @@ def test_a_window_that_opens_after_it_closes_is_refused(tmp_path, vocab, params,
     with pytest.raises(InputErrors) as caught:
         load_rule(write(folder, text, "proef.yaml"), vocab)
     assert [(e.code, e.json_path) for e in caught.value.errors] == [("rule.bad-order", where)]
+
+
+@pytest.mark.parametrize("params", [
+    "{event: eerstejaarsevaluatie, start_day: 300, due: [{day: 364}, {before_end: 0}]}",
+    "{event: eerstejaarsevaluatie, start: {day: 300}, due: {day: 364}}",
+    "{event: re_integratieverslag, start: {before_end: 60}, due: {before_end: 30}}",
+    # depends on the dossier: not judged when the rule loads
+    "{event: eerstejaarsevaluatie, start: {day: 400, after_event: plan_van_aanpak}, due: {day: 364}}",
+])
+def test_a_window_in_order_loads(tmp_path, vocab, params):
+    folder = tmp_path / "wvp"
+    folder.mkdir()
+    text = RULE.replace("MESSAGE", "{due}").replace("kind: deadline", "kind: window") \
+        .replace("params: {event: probleemanalyse, due: {day: 42}}", f"params: {params}")
+    assert load_rule(write(folder, text, "proef.yaml"), vocab).id == "wvp.proef"
 
 
 def test_validity_that_ends_before_it_starts_is_refused(tmp_path, vocab):

@@ -135,6 +135,16 @@ class _DossierBuilder:
             return
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
+    def unknown(self, code: str, path, value, choices, vocab: str | None = None) -> None:
+        """``fail`` for a value not among ``choices``, with a did-you-mean (and, for a vocabulary
+        name, the allowed values): worked out only while errors are still shown, never for
+        an error past --max-errors that is only counted."""
+        if self.errors.full():
+            self.errors.more += 1
+            return
+        extra = allowed_hint(value, choices, vocab) if vocab else {}
+        self.fail(code, path, value=value, hint=did_you_mean(value, choices), **extra)
+
     def get(self, mapping, path: tuple, kind=str):
         """``mapping[path[-1]]`` when it is usable: the right type, not rejected by the schema."""
         value = mapping.get(path[-1]) if isinstance(mapping, dict) else None
@@ -251,8 +261,7 @@ class _DossierBuilder:
             if actor_id is not None and actor_id == employee:
                 self.fail("actor.is-employee", ("actors", i, "id"), value=actor_id)
             if role is not None and role not in self.vocab.roles:
-                self.fail("actor.unknown-role", ("actors", i, "role"), value=role,
-                          hint=did_you_mean(role, self.vocab.roles), **allowed_hint(role, self.vocab.roles, "roles"))
+                self.unknown("actor.unknown-role", ("actors", i, "role"), role, self.vocab.roles, "roles")
             self.check_titles(item, ("actors", i, "titles"))
             if actor_id is not None:
                 seen[actor_id] = i
@@ -268,8 +277,7 @@ class _DossierBuilder:
         titles = self.get(item, path, list) or []
         for j, title in enumerate(titles):
             if isinstance(title, str) and title not in self.vocab.titles:
-                self.fail("actor.unknown-title", path + (j,), value=title, hint=did_you_mean(title, self.vocab.titles),
-                          **allowed_hint(title, self.vocab.titles, "titles"))
+                self.unknown("actor.unknown-title", path + (j,), title, self.vocab.titles, "titles")
 
     def events(self, first: date | None, known_actors: set | None) -> tuple:
         events = []
@@ -345,8 +353,7 @@ class _DossierBuilder:
                 values[name] = self.date(item, where) if name in DATE_FIELDS else self.get(item, where)
         if kind and "step" in values and values["step"] is not None and self.steps is not None \
                 and values["step"] not in self.steps:
-            self.fail("event.unknown-step", path + ("step",), value=values["step"],
-                      hint=did_you_mean(values["step"], self.steps))
+            self.unknown("event.unknown-step", path + ("step",), values["step"], self.steps)
         first = self.first
         for name in ("wachttijd_end", "until"):
             when = values.get(name)
@@ -379,8 +386,7 @@ class _DossierBuilder:
     def event_type(self, item, path) -> str | None:
         kind = self.get(item, path + ("type",))
         if kind is not None and kind not in self.vocab.tasks:
-            self.fail("event.unknown-type", path + ("type",), value=kind, hint=did_you_mean(kind, self.vocab.tasks),
-                      **allowed_hint(kind, self.vocab.tasks, "events"))
+            self.unknown("event.unknown-type", path + ("type",), kind, self.vocab.tasks, "events")
         return kind
 
     def performers(self, item, path, known_actors: set | None) -> tuple:
@@ -390,7 +396,7 @@ class _DossierBuilder:
         for j, actor_id in enumerate(by):
             if known_actors is not None and isinstance(actor_id, str) and actor_id not in known_actors:
                 where = path + ("by",) + ((j,) if isinstance(raw, list) else ())
-                self.fail("actor.unknown", where, value=actor_id, hint=did_you_mean(actor_id, known_actors))
+                self.unknown("actor.unknown", where, actor_id, known_actors)
         return by
 
     def appointed(self, item, path, kind, known_actors: set | None) -> str | None:
@@ -402,7 +408,7 @@ class _DossierBuilder:
         if kind in self.vocab.tasks and kind not in appointing:
             self.fail("event.actor-not-expected", path + ("actor",), want_key=True, types=", ".join(sorted(appointing)))
         elif known_actors is not None and appointed not in known_actors:
-            self.fail("actor.unknown", path + ("actor",), value=appointed, hint=did_you_mean(appointed, known_actors))
+            self.unknown("actor.unknown", path + ("actor",), appointed, known_actors)
         return appointed
 
 

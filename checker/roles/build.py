@@ -130,7 +130,11 @@ def add_organisation(graph: RoleGraph, vocab, org_id: str, org_type, acts_for) -
 
 def add_actor(graph: RoleGraph, vocab, actor, default_employer: str) -> str:
     label = graph.add_node(node(ACTOR, actor.id), role=actor.role)
-    graph.add(label, "has_role", add_role(graph, vocab, actor.role))
+    shared = graph.shared  # what many actors point to, added once (a policy may list 200,000 actors)
+    role = shared.get(("role", actor.role))
+    if role is None:
+        role = shared["role", actor.role] = add_role(graph, vocab, actor.role)
+    graph.add(label, "has_role", role)
     employer = actor.employer or default_employer
     graph.add(label, "employed_by", node(ORG, employer))
     if actor.department:
@@ -141,14 +145,25 @@ def add_actor(graph: RoleGraph, vocab, actor, default_employer: str) -> str:
         graph.add(label, "holds", node(TITLE, title))
         if title in vocab.titles:
             graph.add(node(TITLE, title), "strengthens", node(SIDE, vocab.titles[title]["strengthens"]))
-    quadrant = actor_quadrant(vocab, actor)
+    key = ("quadrant", actor.role, actor.quadrant)
+    quadrant = shared.get(key)
+    if quadrant is None:
+        quadrant = shared[key] = _add_quadrant(graph, vocab, actor_quadrant(vocab, actor))
     if quadrant:
-        graph.add(label, "in_quadrant", node(QUADRANT, quadrant))
-        side = vocab.quadrants[quadrant].get("side")
-        if side:
-            graph.add(node(QUADRANT, quadrant), "acts_for", node(SIDE, side))
+        graph.add(label, "in_quadrant", quadrant)
     if actor.acts_for:
         graph.add(label, "acts_for", node(SIDE if actor.acts_for in vocab.sides else ORG, actor.acts_for))
+    return label
+
+
+def _add_quadrant(graph: RoleGraph, vocab, quadrant: str | None) -> str:
+    """The quadrant's node with the side it works for ("" for no quadrant)."""
+    if not quadrant:
+        return ""
+    label = graph.add_node(node(QUADRANT, quadrant))
+    side = vocab.quadrants[quadrant].get("side")
+    if side:
+        graph.add(label, "acts_for", node(SIDE, side))
     return label
 
 

@@ -131,6 +131,8 @@ class RoleGraph:
         self.facts = dict(facts or {})
         self._sides: dict = {}
         self._departments = None
+        #: (what, key) -> a node many actors share (their role, their quadrant), added once: roles/build.py
+        self.shared: dict = {}
         self._reaching: dict = {}
         # (actor, task) -> [(date, performers)]: the dossier events in which the actor
         # performed the task, with everybody who performed it on that occasion
