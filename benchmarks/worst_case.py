@@ -17,7 +17,12 @@ Shapes (the worst cases of issue 8):
                      chain (the cycle check was cubic, the side lookup recursive);
 * ``delegation-chain`` bedrijfsartsen each delegated by the previous one;
 * ``wide-fan``       one task assigned to every actor of a very large policy;
-* ``unknown-tasks``  a policy assigning many unknown tasks to unknown actors.
+* ``unknown-tasks``  a policy assigning many unknown tasks to unknown actors;
+* ``wide-conflicts`` every actor a casemanager in taakdelegatie who also runs the
+                     re-integration (one conflict per actor: findings past --max-findings);
+* ``wide-data``      every actor a line manager receiving health data (one data-flow conflict each);
+* ``wide-reserved``  every actor an HR officer doing the probleemanalyse (two conflicts each);
+* ``dossier-fan``    a dossier whose every event is done by a different known actor.
 
     python benchmarks/worst_case.py                 # all shapes, 1 MB and 10 MB
     python benchmarks/worst_case.py --sizes 1       # 1 MB only (quick)

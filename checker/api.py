@@ -22,14 +22,28 @@ from .errors import InputErrors
 __all__ = ["audit_record", "audit_document", "error_record"]
 
 
-def audit_record(record, as_of, lang: str = "nl", source: str = "<record>") -> dict:
+def audit_record(record, as_of, lang: str = "nl", source: str = "<record>", max_findings: int | None = None) -> dict:
     """Audit one dossier or policy given as plain data on ``as_of`` (a date or ``YYYY-MM-DD``).
 
     ``source`` names the record in error messages (a file name, ``export.jsonl:12``).
+    ``max_findings``: findings made per rule (default: this process's setting,
+    ``checker.load.limits.max_findings()``, 100 unless changed; the rest are counted in a
+    ``findings-capped`` note, docs/json-output.md).
     """
     from .load.document import Document
 
-    return audit_document(Document(file=source, data=record), _as_date(as_of), lang)
+    document = Document(file=source, data=record)
+    if max_findings is None:
+        return audit_document(document, _as_date(as_of), lang)
+    from contextvars import copy_context
+
+    from .load.limits import set_max_findings
+
+    def run() -> dict:  # in a copy of the context: the caller's own setting is left as it was
+        set_max_findings(max_findings)
+        return audit_document(document, _as_date(as_of), lang)
+
+    return copy_context().run(run)
 
 
 def audit_document(document, as_of: date, lang: str = "nl", rule_dirs: tuple = ()) -> dict:

@@ -142,3 +142,15 @@ def test_run_rules_makes_at_most_the_cap_and_reports_the_rest(vocab, rulebook):
     findings, _ = run_rules(rules, ctx, "org-cap", capped, max_findings=3)
     assert [f.actors for f in findings] == [("c00",), ("c01",), ("c02",)]
     assert [(n.code, n.rule, n.count, n.at_least) for n in capped] == [(CAPPED, RULE, 4, False)]
+
+
+def test_the_api_takes_the_cap_without_changing_the_callers_setting():
+    from checker.api import audit_record
+    from checker.load.limits import max_findings
+
+    before = max_findings()
+    capped = audit_record(conflicts(4), "2025-06-01", max_findings=1)
+    assert [n["count"] for n in capped["notes"] if n["code"] == CAPPED and n["rule"] == RULE] == [3]
+    assert max_findings() == before
+    whole = audit_record(conflicts(4), "2025-06-01", max_findings=100)
+    assert len(rule_findings(whole)) == 4 and capped["summary"] == whole["summary"]
