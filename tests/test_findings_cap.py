@@ -154,3 +154,21 @@ def test_the_api_takes_the_cap_without_changing_the_callers_setting():
     assert max_findings() == before
     whole = audit_record(conflicts(4), "2025-06-01", max_findings=100)
     assert len(rule_findings(whole)) == 4 and capped["summary"] == whole["summary"]
+
+
+def test_sarif_says_that_results_were_left_out(tmp_path):
+    import jsonschema
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    result = run_cli("policy", write(tmp_path, conflicts(5)), "--as-of", "2025-06-01", "--format", "sarif",
+                     "--max-findings", "2", "--lang", "en")
+    log = json.loads(result.stdout)
+    jsonschema.Draft4Validator(schema).validate(log)
+    run = log["runs"][0]
+    assert [r["properties"]["actors"] for r in run["results"] if r["ruleId"] == RULE] == [["c00"], ["c01"]]
+    (note,) = [n for n in run["invocations"][0]["toolExecutionNotifications"] if n["associatedRule"]["id"] == RULE]
+    assert note["level"] == "error" and note["properties"]["count"] == 3 and "3 more finding(s)" in note["message"]["text"]
+    assert "invocations" not in json.loads(run_cli("policy", write(tmp_path, conflicts(2), "few.yaml"), "--as-of",
+                                                   "2025-06-01", "--format", "sarif").stdout)["runs"][0]

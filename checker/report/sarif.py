@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 
+from ..findings import CAPPED
 from ..messages import localized, text
-from .render import finding_message
+from .render import finding_message, note_to_dict
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -88,6 +89,16 @@ def _result(result, finding, rule_index: dict, lang: str) -> dict:
     return entry
 
 
+def _capped(result, note, lang: str) -> dict:
+    """A tool notification for a findings-capped note: which rule, how many results not listed."""
+    return {"descriptor": {"id": CAPPED}, "level": LEVELS[note.severity or "warning"],
+            "message": {"text": note_to_dict(note, lang)["message"]},
+            "associatedRule": {"id": note.rule},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.file)}},
+                           "logicalLocations": [{"name": result.subject, "kind": "module"}]}],
+            "properties": {"count": note.count, "atLeast": note.at_least, "subject": result.subject}}
+
+
 def _uri(file: str) -> str:
     """A relative URI reference for a file name as the user gave it (spaces and '%' encoded)."""
     from urllib.parse import quote
@@ -112,6 +123,9 @@ def report(results, stream, lang: str, many: bool | None = None) -> None:
             "columnKind": "unicodeCodePoints",
         }],
     }
+    capped = [_capped(r, note, lang) for r in results for note in r.notes if note.code == CAPPED]
+    if capped:  # results past --max-findings exist but are not listed: say so where SARIF tools look
+        log["runs"][0]["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": capped}]
     json.dump(log, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
