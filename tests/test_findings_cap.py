@@ -172,3 +172,29 @@ def test_sarif_says_that_results_were_left_out(tmp_path):
     assert note["level"] == "error" and note["properties"]["count"] == 3 and "3 more finding(s)" in note["message"]["text"]
     assert "invocations" not in json.loads(run_cli("policy", write(tmp_path, conflicts(2), "few.yaml"), "--as-of",
                                                    "2025-06-01", "--format", "sarif").stdout)["runs"][0]
+
+
+def test_a_rule_that_finds_without_end_is_stopped(vocab, rulebook):
+    """The engine's bound does not trust the kind: outcomes are pulled at most (1 + 100) x cap times."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from checker.kinds.base import Outcome
+    from checker.model.policy import policy_from_dict
+    from checker.roles.context import PolicyContext
+
+    pulled = []
+
+    def check(rule, ctx):
+        while True:
+            pulled.append(1)
+            yield Outcome("conflict", actors=(f"a{len(pulled)}",), timeline=False)
+
+    rule = next(r for r in rulebook.for_subject("policy", date(2025, 6, 1)) if r.id == RULE)
+    endless = SimpleNamespace(**{name: getattr(rule, name) for name in ("id", "severity", "version", "announced")},
+                              module=SimpleNamespace(check=check, USES_ROLE_GRAPH=False))
+    ctx = PolicyContext(policy=policy_from_dict(conflicts(1), vocab), as_of=date(2025, 6, 1), vocab=vocab)
+    capped: list = []
+    findings, _ = run_rules([endless], ctx, "org-cap", capped, max_findings=5)
+    assert len(findings) == 5 and len(pulled) == 5 + 500
+    assert [(n.count, n.at_least) for n in capped] == [(500, True)]
