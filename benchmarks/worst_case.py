@@ -22,7 +22,8 @@ Shapes (the worst cases of issue 8):
                      re-integration (one conflict per actor: findings past --max-findings);
 * ``wide-data``      every actor a line manager receiving health data (one data-flow conflict each);
 * ``wide-reserved``  every actor an HR officer doing the probleemanalyse (two conflicts each);
-* ``dossier-fan``    a dossier whose every event is done by a different known actor.
+* ``dossier-fan``    a dossier whose every event is done by a different known actor;
+* ``by-fan``         a dossier with one event done by every one of its actors.
 
     python benchmarks/worst_case.py                 # all shapes, 1 MB and 10 MB
     python benchmarks/worst_case.py --sizes 1       # 1 MB only (quick)
@@ -137,6 +138,15 @@ def dossier_fan(target: int) -> tuple:
                        "events": [{"type": "evaluatie", "date": "2025-02-01", "by": f"a{i:07d}"} for i in range(count)]}
 
 
+def by_fan(target: int) -> tuple:
+    # one event done by every actor of the dossier (an event of k performers was k^2 in the role graph)
+    per = len(json.dumps({"id": "a0000000", "role": "hr"})) + len('"a0000000"') + 4
+    ids = [f"a{i:07d}" for i in range(max(1, target // per))]
+    return "dossier", {"dossier": "D-1", "employer": "werkgever-x", "employee": "W-1", "first_sick_day": "2025-01-06",
+                       "actors": [{"id": a, "role": "hr"} for a in ids],
+                       "events": [{"type": "probleemanalyse", "date": "2025-02-01", "by": ids}]}
+
+
 def unknown_tasks(target: int) -> tuple:
     count = max(1, target // 40)
     return "policy", _policy(tasks={f"taak-{i}": [f"niemand-{i}"] for i in range(count)})
@@ -145,7 +155,7 @@ def unknown_tasks(target: int) -> tuple:
 SHAPES = {"unknown-refs": unknown_refs, "bad-items": bad_items, "org-chain": org_chain,
           "delegation-chain": delegation_chain, "wide-fan": wide_fan, "unknown-tasks": unknown_tasks,
           "wide-conflicts": wide_conflicts, "wide-data": wide_data, "wide-reserved": wide_reserved,
-          "dossier-fan": dossier_fan}
+          "dossier-fan": dossier_fan, "by-fan": by_fan}
 
 
 _CHILD = """

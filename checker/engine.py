@@ -14,10 +14,13 @@ def run_rules(rules, ctx, subject: str, capped: list | None = None, max_findings
     stamps rule id, severity and subject on every finding.
 
     At most ``max_findings`` (default: --max-findings) findings per rule are made; the
-    rest are counted, up to FINDINGS_COUNTED_FACTOR times the cap, after which the rule
-    is stopped. Each rule that went past the cap adds a ``findings-capped`` Note to
-    ``capped`` (when given). Bounded work: a policy that puts 190,000 actors in conflict
-    made 190,000 findings of about 1 KB of report each (docs/errors.md, "Bounds")."""
+    rest are counted. A role rule is stopped after counting FINDINGS_COUNTED_FACTOR times
+    the cap (its count is then a lower bound); a step rule (deadline, window, precedes,
+    cadence) is never stopped: its outcomes also make the timeline, and they are bounded
+    by the dossier's own events and days. Each rule that went past the cap adds a
+    ``findings-capped`` Note to ``capped`` (when given). Bounded work: a policy that puts
+    190,000 actors in conflict made 190,000 findings of about 1 KB of report each
+    (docs/errors.md, "Bounds")."""
     from .load.limits import FINDINGS_COUNTED_FACTOR
     from .load.limits import max_findings as current_max_findings
 
@@ -27,7 +30,7 @@ def run_rules(rules, ctx, subject: str, capped: list | None = None, max_findings
     for rule in rules:
         if rule.module.USES_ROLE_GRAPH and not role_facts:
             continue  # nobody named but the employee: no graph to build, nothing to find
-        made, past = 0, {}  # findings made; severity -> findings counted past the cap
+        made, past, stopped = 0, {}, False  # findings made; severity -> findings counted past the cap
         for outcome in rule.module.check(rule, ctx):
             if outcome.timeline:
                 timeline.append(TimelineEntry(step=rule.id, due=outcome.due, done=outcome.date,
@@ -38,7 +41,8 @@ def run_rules(rules, ctx, subject: str, capped: list | None = None, max_findings
                 if made >= cap:
                     severity = outcome.severity or rule.severity
                     past[severity] = past.get(severity, 0) + 1
-                    if sum(past.values()) >= cap * FINDINGS_COUNTED_FACTOR:
+                    if rule.module.USES_ROLE_GRAPH and sum(past.values()) >= cap * FINDINGS_COUNTED_FACTOR:
+                        stopped = True  # a role kind feeds no timeline: nothing else is lost by stopping
                         break
                     continue
                 made += 1
@@ -51,7 +55,6 @@ def run_rules(rules, ctx, subject: str, capped: list | None = None, max_findings
                     evidence=outcome.evidence, params=params, version=rule.version, reason=outcome.reason,
                     announced=rule.announced))
         if past and capped is not None:
-            stopped = sum(past.values()) >= cap * FINDINGS_COUNTED_FACTOR
             capped.extend(Note(CAPPED, count, rule=rule.id, severity=severity, at_least=stopped)
                           for severity, count in sorted(past.items()))
     return findings, timeline

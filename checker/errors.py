@@ -27,7 +27,7 @@ HIDDEN = "<hidden>"
 #: unless it is added here, so forgetting is safe.
 OWN_PARAMS = frozenset({"limit", "count", "first", "first_line", "byte", "char", "low", "high", "allowed",
                         "types", "expected", "got", "problem", "reason", "dir", "what", "other", "kind",
-                        "more", "index", "sides", "missing"})
+                        "more", "index", "sides", "missing", "columns"})
 #: How many distinct misspelled names per file get a did-you-mean, and how many
 #: candidates are compared at most: a suggestion is a courtesy, never a cost
 #: that grows with the square of the input (docs/errors.md).

@@ -175,7 +175,7 @@ def test_sarif_says_that_results_were_left_out(tmp_path):
 
 
 def test_a_rule_that_finds_without_end_is_stopped(vocab, rulebook):
-    """The engine's bound does not trust the kind: outcomes are pulled at most (1 + 100) x cap times."""
+    """The engine's bound does not trust a role kind: outcomes are pulled at most (1 + 100) x cap times."""
     from datetime import date
     from types import SimpleNamespace
 
@@ -192,9 +192,64 @@ def test_a_rule_that_finds_without_end_is_stopped(vocab, rulebook):
 
     rule = next(r for r in rulebook.for_subject("policy", date(2025, 6, 1)) if r.id == RULE)
     endless = SimpleNamespace(**{name: getattr(rule, name) for name in ("id", "severity", "version", "announced")},
-                              module=SimpleNamespace(check=check, USES_ROLE_GRAPH=False))
+                              module=SimpleNamespace(check=check, USES_ROLE_GRAPH=True))
     ctx = PolicyContext(policy=policy_from_dict(conflicts(1), vocab), as_of=date(2025, 6, 1), vocab=vocab)
     capped: list = []
     findings, _ = run_rules([endless], ctx, "org-cap", capped, max_findings=5)
     assert len(findings) == 5 and len(pulled) == 5 + 500
     assert [(n.count, n.at_least) for n in capped] == [(500, True)]
+
+
+def test_which_findings_are_shown_does_not_depend_on_string_hashing(tmp_path):
+    """The cap keeps the first findings a rule yields, so every kind must yield in a fixed order
+    (rol.gezondheidsgegevens walked a set: its 100 shown actors changed with PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    actors = [{"id": f"hr-{i:03d}", "role": "hr"} for i in range(30)] + [
+        {"id": f"cm-{i:03d}", "role": "casemanager_taakdelegatie", "titles": ["ROV"]} for i in range(30)]
+    policy = {"organisation": "org-h", "arbo": {"regeling": "vangnet", "basiscontract": BASIS}, "actors": actors,
+              "tasks": {"probleemanalyse": [a["id"] for a in actors], "regie_re_integratie": [a["id"] for a in actors]},
+              "data": {"gezondheidsgegevens": [a["id"] for a in actors]}}
+    path = write(tmp_path, policy)
+    outputs = set()
+    for seed in ("1", "4", "7"):
+        done = subprocess.run([sys.executable, "-m", "checker.cli", "policy", str(path), "--as-of", "2025-06-01",
+                               "--format", "json", "--max-findings", "3"], capture_output=True, text=True, cwd=ROOT,
+                              env=dict(os.environ, PYTHONHASHSEED=seed))
+        assert done.returncode == 1, done.stderr
+        data = json.loads(done.stdout)
+        assert [n for n in data["notes"] if n["code"] == CAPPED]
+        outputs.add(json.dumps([(f["rule"], f["actors"]) for f in data["findings"]]))
+    assert len(outputs) == 1
+
+
+def test_a_step_rule_past_the_cap_keeps_its_whole_timeline_and_next_steps(tmp_path, monkeypatch):
+    """Step rules (deadline, window, precedes, cadence) also make the timeline and "what next":
+    past the cap their findings are counted, never cut off (review: --max-findings 2 dropped the
+    missing evaluation from 'next')."""
+    from datetime import date, timedelta
+
+    start = date(2015, 1, 5)
+    events = [{"type": "probleemanalyse", "date": "2015-02-09", "by": ["ba"]},
+              {"type": "plan_van_aanpak", "date": "2015-02-23", "by": ["lg", "W-1"]}]
+    events += [{"type": "evaluatie", "date": (start + timedelta(days=60 * n)).isoformat(), "by": ["lg", "W-1"]}
+               for n in range(2, 12)]
+    dossier = {"dossier": "D-steps", "employer": "werkgever-x", "employee": "W-1", "first_sick_day": start.isoformat(),
+               "actors": [{"id": "ba", "role": "bedrijfsarts"}, {"id": "lg", "role": "leidinggevende"}],
+               "events": events}
+    path = tmp_path / "steps.yaml"
+    path.write_text(yaml.safe_dump(dossier, sort_keys=False), "utf-8")
+    args = ("dossier", path, "--as-of", "2016-12-31", "--format", "json")
+    monkeypatch.setattr("checker.load.limits.FINDINGS_COUNTED_FACTOR", 1)  # a role rule would stop at once
+    whole = json.loads(run_cli(*args, "--max-findings", "1000").stdout)
+    capped = json.loads(run_cli(*args, "--max-findings", "1").stdout)
+    late = [f for f in whole["findings"] if f["rule"] == "wvp.evaluatie"]
+    assert len(late) > 3  # the dossier really has many evaluation findings
+    assert capped["timeline"] == whole["timeline"] and capped["next"] == whole["next"]
+    assert capped["summary"] == whole["summary"]
+    (note,) = [n for n in capped["notes"] if n["code"] == CAPPED and n["rule"] == "wvp.evaluatie"]
+    assert note["count"] == len(late) - 1 and note["at_least"] is False

@@ -29,15 +29,23 @@ def _split(value: str) -> list:
 def record_from_rows(header: list, rows: list) -> tuple:
     """(record, line_of) for the rows of one dossier; ``line_of`` maps a JSON path prefix
     (``()``, ``("events", 3)``, ``("periods", 0)``) to the CSV line it came from."""
-    names = [name.strip().lower() for name in header]
+    column: dict = {}  # name -> its first position: looked up once, not per row (a wide header was quadratic)
+    for i, name in enumerate(header):
+        column.setdefault(name.strip().lower(), i)
+
+    def get(row, name) -> str:
+        i = column.get(name)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
     first_line, first = rows[0]
-    get = lambda row, name: row[names.index(name)].strip() if name in names and names.index(name) < len(row) else ""  # noqa: E731
     record = {key: get(first, key) for key in ("dossier", "employer", "employee", "first_sick_day")}
     line_of = {(): first_line}
     periods, events, roles = [], [], {}
+    seen_periods: set = set()  # (from, to) already listed: a set, not a scan of the list per row
     for number, row in rows:
         start, end = get(row, "period_from"), get(row, "period_to")
-        if start and (start, end) not in [(p["from"], p.get("to", "")) for p in periods]:
+        if start and (start, end) not in seen_periods:
+            seen_periods.add((start, end))
             line_of[("periods", len(periods))] = number
             periods.append({"from": start, **({"to": end} if end else {})})
         kind = get(row, "event")

@@ -132,7 +132,7 @@ def _from_line(source: str, number: int, raw: bytes, settings: Settings):
 def _from_csv(source: str, header: list, groups: list):
     missing = csv_export.missing_columns(header)
     if missing:
-        yield _Unreadable(source, [csv_export.file_error("csv.missing-column", source, column=", ".join(missing))])
+        yield _Unreadable(source, [csv_export.file_error("csv.missing-column", source, columns=", ".join(missing))])
         return
     for split, rows in groups:
         record, line_of = csv_export.record_from_rows(header, rows)

@@ -78,6 +78,7 @@ def check(rule, ctx):
         label = node(TASK, task)
         performers = graph.sources(label, "performs")
         helpers = {}  # helped roles -> the performers of this task who count as one of them
+        present: dict = {}  # (event's performers, helpers) -> how many helpers took part: once per event
         for actor in performers:
             role = graph.attr(actor, "role")
             if role in participants or any(_counts_as(graph, actor, r, capacities) for r in reserved_to):
@@ -86,7 +87,7 @@ def check(rule, ctx):
                            for r in reserved_to if r in roles)
             if helped not in helpers:
                 helpers[helped] = {p for p in performers if any(_counts_as(graph, p, r, capacities) for r in helped)}
-            when = _first_unassisted(graph, actor, label, helpers[helped])
+            when = _first_unassisted(graph, actor, label, helpers[helped], present)
             if when is False:
                 continue
             needed = helped[0] if helped else reserved_to[-1]
@@ -112,14 +113,22 @@ def _counts_as(graph, actor: str, role: str, capacities: _Capacities) -> bool:
     return bool(witnesses(graph, actor, capacities[role]))
 
 
-def _first_unassisted(graph, actor: str, task: str, helped: set):
+def _first_unassisted(graph, actor: str, task: str, helped: set, present: dict):
     """The date of the first occasion on which ``actor`` performed ``task`` without one of
-    ``helped`` (None: undated, a policy); False when every occasion had one of them too."""
-    others = helped - {actor}
+    ``helped`` (None: undated, a policy); False when every occasion had one of them too.
+
+    Linear in the performers: an event's helpers are counted once per event (``present``,
+    keyed by the event's shared performers tuple), not once per actor of the event, and
+    ``helped`` is never copied per actor (both were k^2 for an event or task of k performers)."""
+    self_counted = 1 if actor in helped else 0
     for when, together in graph.occasions(actor, task):
         if when is None:  # a policy: everybody who performs the task performs it together
-            if not others:
+            if len(helped) - self_counted == 0:
                 return None
-        elif not others.intersection(together):
+            continue
+        key = (id(together), id(helped))
+        if key not in present:
+            present[key] = (together, sum(1 for p in together if p in helped))  # keeps the tuple alive for the id
+        if present[key][1] - self_counted == 0:
             return when
     return False

@@ -75,9 +75,10 @@ def graph_from_dossier(dossier, vocab, events=None) -> RoleGraph:
         add_actor(graph, vocab, actor, dossier.employer)
     appointing = vocab.appointing_tasks()
     for event in dossier.events if events is None else events:
-        performers = [node(ACTOR, actor_id) for actor_id in event.by]
+        performers = tuple(sorted({node(ACTOR, actor_id) for actor_id in event.by}))  # once per event, not per actor
+        task = node(TASK, event.type)
         for actor in performers:
-            graph.add_occasion(actor, node(TASK, event.type), event.date, performers)
+            graph.add_occasion(actor, task, event.date, performers)
         if event.actor and event.type in appointing:
             appointed = node(ACTOR, event.actor)
             graph.add_occasion(appointed, node(TASK, appointing[event.type]), event.date, (appointed,))

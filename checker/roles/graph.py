@@ -137,6 +137,7 @@ class RoleGraph:
         # (actor, task) -> [(date, performers)]: the dossier events in which the actor
         # performed the task, with everybody who performed it on that occasion
         self._occasions: dict = {}
+        self._sorted: set = set()  # (actor, task) whose occasions are sorted
 
     @classmethod
     def copy_of(cls, template: "RoleGraph") -> "RoleGraph":
@@ -182,11 +183,14 @@ class RoleGraph:
         for source, target in pairs:
             self.add(source, label, target)
 
-    def add_occasion(self, actor: str, task: str, when, performers) -> None:
+    def add_occasion(self, actor: str, task: str, when, performers: tuple) -> None:
         """Record that ``actor`` performed ``task`` on ``when`` together with ``performers``
-        (a dossier event; its ``performs`` edge is added too)."""
+        (a dossier event; its ``performs`` edge is added too). ``performers`` is the event's
+        sorted tuple, shared by all its performers: sorting or copying it per performer made
+        an event naming k actors cost k^2 (review: a 60 KB dossier used 810 MB)."""
         self.add(actor, "performs", task)
-        self._occasions.setdefault((actor, task), []).append((when, tuple(sorted(performers))))
+        self._occasions.setdefault((actor, task), []).append((when, performers))
+        self._sorted.discard((actor, task))
 
     # -- queries ------------------------------------------------------------
     def occasions(self, actor: str, task: str) -> list:
@@ -196,7 +200,10 @@ class RoleGraph:
         performer of the task (``sources(task, "performs")``) taking part."""
         found = self._occasions.get((actor, task))
         if found:
-            return sorted(found)
+            if (actor, task) not in self._sorted:  # sorted once, not on every question (date_of asks per finding)
+                found.sort()
+                self._sorted.add((actor, task))
+            return found
         return [(None, None)]
 
     def date_of(self, path: tuple):
