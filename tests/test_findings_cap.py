@@ -253,3 +253,15 @@ def test_a_step_rule_past_the_cap_keeps_its_whole_timeline_and_next_steps(tmp_pa
     assert capped["summary"] == whole["summary"]
     (note,) = [n for n in capped["notes"] if n["code"] == CAPPED and n["rule"] == "wvp.evaluatie"]
     assert note["count"] == len(late) - 1 and note["at_least"] is False
+
+
+def test_the_batch_summary_counts_findings_past_the_cap_per_rule(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, conflicts(7))
+    result = run_cli("batch", folder, "--as-of", "2025-06-01", "--max-findings", "2", "--quiet", "--summary-only",
+                     "--format", "json")
+    summary = json.loads(result.stdout)["summary"] if result.stdout.lstrip().startswith("{") else None
+    assert summary is not None, result.stdout[:300]
+    (row,) = [r for r in summary["by_rule"] if r["rule"] == RULE]
+    assert (row["findings"], row["dossiers"]) == (7, 1)  # 2 shown + 5 counted, in one record

@@ -40,13 +40,10 @@ class Summary:
             merge(self.people, person, brief)
         for name, count in zip(SEVERITIES, brief.counts):
             self.severity[name] += count
-        seen = set()
-        for rule, severity in brief.rules:
+        for rule, severity, count in brief.rules:  # one entry per (rule, severity) of the record
             entry = self.rules.setdefault((rule, severity), [0, 0])
-            entry[0] += 1
-            if (rule, severity) not in seen:
-                entry[1] += 1
-                seen.add((rule, severity))
+            entry[0] += count
+            entry[1] += 1
         employer = self.employers.setdefault(brief.employer or "", [0, 0, 0, 0])
         for i, count in enumerate(brief.counts):
             employer[i] += count

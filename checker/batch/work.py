@@ -17,6 +17,7 @@ from datetime import date
 
 from ..api import audit_document, error_record, is_policy
 from ..errors import InputErrors, make_error
+from ..findings import CAPPED
 from ..load import json_text, text
 from ..load.document import DEFAULT_MAX_BYTES, Document, load_document
 from ..load.limits import set_max_errors, set_max_findings
@@ -45,7 +46,7 @@ class Brief:
     subject: str | None
     employer: str | None
     counts: tuple = (0, 0, 0)  # error, warning, info
-    rules: tuple = ()  # (rule id, severity) of each finding
+    rules: tuple = ()  # (rule id, severity, number of findings), those past --max-findings included
     errors: tuple = ()  # rendered messages of an unreadable record
     people: tuple = ()  # registered professionals seen (see checker.batch.registration)
 
@@ -189,9 +190,17 @@ def _brief(result: dict, document) -> Brief:
         from .registration import people_in
 
         people = people_in(data, result)
+    rules: dict = {}  # (rule, severity) -> findings, shown or past --max-findings (a findings-capped note)
+    for finding in result["findings"]:
+        key = (finding["rule"], finding["severity"])
+        rules[key] = rules.get(key, 0) + 1
+    for note in result.get("notes", ()):
+        if note["code"] == CAPPED:
+            key = (note["rule"], note["severity"])
+            rules[key] = rules.get(key, 0) + note["count"]
     return Brief(result["kind"], result["file"], result["subject"], employer,
                  (summary["error"], summary["warning"], summary["info"]),
-                 tuple((f["rule"], f["severity"]) for f in result["findings"]), people=people)
+                 tuple((rule, severity, count) for (rule, severity), count in rules.items()), people=people)
 
 
 def render_record(result: dict, fmt: str) -> str | None:
