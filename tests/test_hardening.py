@@ -19,7 +19,7 @@ from checker.messages import catalogue, fill, render_error, template_problems
 from checker.model.dossier import load_dossier
 from checker.model.policy import MAX_CHAIN_LINKS, Organisation, Policy, PolicyActor, load_policy
 from checker.rulebook import load_rule
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROOT, run_cli, run_cli_on_text
 
 MARKER = "DIAGNOSE-GEHEIM burn-out na conflict"
 POLICY_HEAD = "organisation: o\narbo: {regeling: vangnet}\n"
@@ -593,3 +593,42 @@ def test_allowed_values_are_ranked_only_within_the_suggestion_budget():
     for i in range(MAX_SUGGESTED):
         did_you_mean(f"woord{i}", names)
     assert allowed_values("taak_y", names) == "taak_a, taak_b, taak_c, taak_d, taak_e, …"
+
+
+def test_a_yaml_file_with_too_many_parts_is_refused_before_it_is_composed(tmp_path, monkeypatch):
+    """Composing PyYAML's node tree costs about 8 us a part: a 10 MB YAML file of small values
+    took 24-27 s. Past strict_yaml.MAX_EVENTS parser events the file is refused, counted by the
+    parser alone; the same data as JSON is read."""
+    import json as json_module
+
+    from checker.commands.common import load_context
+    from checker.load import strict_yaml
+
+    load_context((), False)  # the shipped rules and roles, read (and cached) before the bound is lowered
+    monkeypatch.setattr(strict_yaml, "MAX_EVENTS", 200)
+    composed = []
+    monkeypatch.setattr(strict_yaml.yaml, "compose_all", lambda *a, **k: composed.append(1) or iter(()))
+    events = "".join(f"  - {{type: evaluatie, date: 2025-02-{1 + i % 28:02d}}}\n" for i in range(60))
+    text = "dossier: D-1\nemployer: w\nemployee: W-1\nfirst_sick_day: 2025-01-06\nevents:\n" + events
+    result, _ = run_cli_on_text(tmp_path, "big.yaml", text, "dossier", "--as-of", "2025-06-01", "--lang", "en")
+    assert result.exit_code == 2 and "more than 200 parts" in result.stderr and "JSON" in result.stderr
+    assert composed == []  # refused by counting, before any node was composed
+    monkeypatch.undo()
+    data = {"dossier": "D-1", "employer": "w", "employee": "W-1", "first_sick_day": "2025-01-06",
+            "events": [{"type": "evaluatie", "date": f"2025-02-{1 + i % 28:02d}"} for i in range(60)]}
+    as_json, _ = run_cli_on_text(tmp_path, "big.json", json_module.dumps(data), "dossier", "--as-of", "2025-06-01")
+    assert as_json.exit_code in (0, 1)
+
+
+def test_a_large_json_duplicate_key_is_still_reported_when_too_large_to_compose(tmp_path, monkeypatch):
+    from checker.commands.common import load_context
+    from checker.load import strict_yaml
+
+    load_context((), False)
+    monkeypatch.setattr(strict_yaml, "MAX_EVENTS", 50)
+    events = ", ".join('{"type": "evaluatie", "date": "2025-02-01"}' for _ in range(40))
+    text = '{"dossier": "D-1", "dossier": "D-2", "employer": "w", "employee": "W-1", ' \
+           '"first_sick_day": "2025-01-06", "events": [' + events + ']}'
+    result, _ = run_cli_on_text(tmp_path, "dup.json", text, "dossier", "--format", "json")
+    assert result.exit_code == 2 and "dossier" in result.stderr
+    assert "yaml.too-many-nodes" not in result.stderr

@@ -157,6 +157,8 @@ def composable(text: str) -> str:
 def _duplicate_errors(text: str, file: str, key: str) -> list[InputError]:
     """Every duplicate key, located through the YAML composer, which knows lines."""
     root, errors = strict_yaml.compose_single(composable(text), file)
+    if any(e.code == "yaml.too-many-nodes" for e in errors):  # too large to compose for lines: no line then
+        return [make_error("yaml.duplicate-key", file, key=key, first_line="?")]
     if not errors:
         _, errors = strict_yaml.build_value(root, file)
         errors = [e for e in errors if e.code == "yaml.duplicate-key"]
