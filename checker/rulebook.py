@@ -258,12 +258,14 @@ def _order_errors(document, module) -> list:
         items = [item for item in (due if isinstance(due, list) else [due]) if isinstance(item, dict)]
         for i, item in enumerate(items):
             other = "due" + (f"[{i}]" if isinstance(due, list) else "")
-            if _is_int(start) and _is_int(item.get("day")) and start > item["day"]:
+            due_day = _day_plus(item)
+            if _is_int(start) and due_day is not None and "after_event" not in item and start > due_day:
                 errors.append(document.error("rule.bad-order", path + ("params", "start_day"), field="start_day",
                                              other=f"{other}.day"))
             if not isinstance(start_spec, dict) or "after_event" in start_spec or "after_event" in item:
                 continue
-            if _is_int(start_spec.get("day")) and _is_int(item.get("day")) and start_spec["day"] > item["day"]:
+            start_day = _day_plus(start_spec)
+            if start_day is not None and due_day is not None and start_day > due_day:
                 errors.append(document.error("rule.bad-order", path + ("params", "start", "day"), field="start.day",
                                              other=f"{other}.day"))
             if _is_int(start_spec.get("before_end")) and _is_int(item.get("before_end")) \
@@ -271,6 +273,15 @@ def _order_errors(document, module) -> list:
                 errors.append(document.error("rule.bad-order", path + ("params", "start", "before_end"),
                                              field="start.before_end", other=f"{other}.before_end"))
     return errors
+
+
+def _day_plus(spec: dict):
+    """A term given as a counted day: its day plus ``plus_days`` (a comparable day number,
+    though plus_days are calendar days: both sides are counted the same way), else None."""
+    if not _is_int(spec.get("day")):
+        return None
+    plus = spec.get("plus_days", 0)
+    return spec["day"] + (plus if _is_int(plus) else 0)
 
 
 def _is_int(value) -> bool:

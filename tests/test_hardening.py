@@ -375,6 +375,9 @@ def test_every_shipped_rule_template_is_valid(rulebook):
     ("{event: eerstejaarsevaluatie, start: {day: 400}, due: {day: 364}}", "$.params.start.day"),
     # counted back from the end: opening 30 days before the end is after closing 60 days before it
     ("{event: re_integratieverslag, start: {before_end: 30}, due: {before_end: 60}}", "$.params.start.before_end"),
+    # plus_days count too (review: day 5 plus 300 days opens after day 10)
+    ("{event: eerstejaarsevaluatie, start: {day: 5, plus_days: 300}, due: {day: 10}}", "$.params.start.day"),
+    ("{event: eerstejaarsevaluatie, start_day: 400, due: {day: 300, plus_days: 50}}", "$.params.start_day"),
 ])
 def test_a_window_that_opens_after_it_closes_is_refused(tmp_path, vocab, params, where):
     folder = tmp_path / "wvp"
@@ -390,6 +393,7 @@ def test_a_window_that_opens_after_it_closes_is_refused(tmp_path, vocab, params,
     "{event: eerstejaarsevaluatie, start_day: 300, due: [{day: 364}, {before_end: 0}]}",
     "{event: eerstejaarsevaluatie, start: {day: 300}, due: {day: 364}}",
     "{event: re_integratieverslag, start: {before_end: 60}, due: {before_end: 30}}",
+    "{event: eerstejaarsevaluatie, start_day: 330, due: {day: 300, plus_days: 50}}",
     # depends on the dossier: not judged when the rule loads
     "{event: eerstejaarsevaluatie, start: {day: 400, after_event: plan_van_aanpak}, due: {day: 364}}",
 ])
