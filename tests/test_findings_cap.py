@@ -265,3 +265,14 @@ def test_the_batch_summary_counts_findings_past_the_cap_per_rule(tmp_path):
     assert summary is not None, result.stdout[:300]
     (row,) = [r for r in summary["by_rule"] if r["rule"] == RULE]
     assert (row["findings"], row["dossiers"]) == (7, 1)  # 2 shown + 5 counted, in one record
+
+
+def test_an_in_process_run_leaves_the_limits_as_it_found_them(tmp_path):
+    """The CLI sets --max-findings/--max-errors for its run only: a test or program calling
+    main() in-process, then the engine directly, gets the defaults back (this leaked once)."""
+    from checker.load.limits import max_errors, max_findings
+
+    before = (max_findings(), max_errors())
+    result = run_cli("policy", write(tmp_path, conflicts(3)), "--max-findings", "1", "--max-errors", "7")
+    assert result.exit_code == 1
+    assert (max_findings(), max_errors()) == before

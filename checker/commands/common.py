@@ -24,6 +24,7 @@ from ..load.limits import (
     set_max_errors,
     set_max_findings,
 )
+from ..load.limits import reset as reset_limit
 from ..messages import DEFAULT_LANGUAGE, LANGUAGES, render_error, text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -201,12 +202,14 @@ def parse_option_date(value: str | None, option: str, lang: str = DEFAULT_LANGUA
 
 
 def _set_max_errors(ctx, param, value):
-    set_max_errors(value)
+    token = set_max_errors(value)
+    ctx.call_on_close(lambda: reset_limit(token))  # an in-process run (tests, callers of main) leaks nothing
     return value
 
 
 def _set_max_findings(ctx, param, value):
-    set_max_findings(value)
+    token = set_max_findings(value)
+    ctx.call_on_close(lambda: reset_limit(token))
     return value
 
 

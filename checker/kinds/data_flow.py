@@ -64,7 +64,9 @@ def check(rule, ctx):
     via = rule.params.get("via", ("receives", "records"))
     for category in rule.params["data"]:
         # in actor order: --max-findings keeps the first ones, so the order must not depend on hashing
-        for actor, paths in sorted(reaching(graph, category, via).items()):
+        found = reaching(graph, category, via)
+        for actor in sorted(found):
+            paths = found[actor]
             sides = [path for side, path in graph.sides_of(actor).items() if name_of(side) in forbidden]
             if not sides:
                 continue

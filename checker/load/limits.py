@@ -15,8 +15,15 @@ MAX_MAX_ERRORS = 100_000
 _max_errors: ContextVar = ContextVar("max_errors", default=DEFAULT_MAX_ERRORS)
 
 
-def set_max_errors(limit: int) -> None:
-    _max_errors.set(limit)
+def set_max_errors(limit: int):
+    """Set --max-errors; returns the token that ``_max_errors.reset`` takes (see reset)."""
+    return _max_errors.set(limit)
+
+
+def reset(token) -> None:
+    """Undo a set_max_errors or set_max_findings (the CLI does, when its command ends, so
+    that an in-process run leaves the setting as it found it)."""
+    token.var.reset(token)
 
 
 def max_errors() -> int:
@@ -33,8 +40,9 @@ FINDINGS_COUNTED_FACTOR = 100
 _max_findings: ContextVar = ContextVar("max_findings", default=DEFAULT_MAX_FINDINGS)
 
 
-def set_max_findings(limit: int) -> None:
-    _max_findings.set(limit)
+def set_max_findings(limit: int):
+    """Set --max-findings; returns the token for :func:`reset`."""
+    return _max_findings.set(limit)
 
 
 def max_findings() -> int:

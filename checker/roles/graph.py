@@ -22,6 +22,8 @@ _SIDE_EDGES = EXPLICIT_SIDE_EDGES + FALLBACK_SIDE_EDGES
 
 #: frozenset of edge labels -> the one attribute dict every edge with those labels shares
 _EDGE_DATA: dict = {}
+#: label -> the shared dict of an edge with that label alone (the common case, without a frozenset)
+_SINGLE: dict = {}
 
 
 class EdgeData(dict):
@@ -171,7 +173,7 @@ class RoleGraph:
             self.add_node(target)
         old = self._succ[source].get(target)
         if old is None:
-            data = edge_data((label,))
+            data = _SINGLE.get(label) or _SINGLE.setdefault(label, edge_data((label,)))
         elif label in old:
             return
         else:
