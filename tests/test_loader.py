@@ -1,11 +1,14 @@
 """The strict loader, the error type and its rendering, and the date parser, in small pieces."""
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.errors import HIDDEN, InputError, InputErrors, did_you_mean, json_path, make_error, safe_echo
 from checker.load.document import load_document
@@ -264,3 +267,18 @@ def test_docs_errors_md_lists_every_code_with_its_exact_texts():
     stale = {code: (rows.get(code), texts) for code, texts in expected.items() if rows.get(code) != texts}
     assert not stale, "update docs/errors.md: " + ", ".join(stale)
     assert not set(rows) - set(expected), "docs/errors.md lists codes the catalogue does not have"
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\\\ab:, \\n', max_size=6),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(
+        st.text(alphabet='[]{}"\\\\a ', max_size=4), children, max_size=3),
+    max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON_VALUES, indent=st.sampled_from([None, 0, 2]))
+def test_the_depth_read_from_json_text_equals_the_walk_over_its_data(value, indent):
+    from checker.load.json_text import depth, text_depth
+
+    assert text_depth(json.dumps(value, indent=indent)) == depth(value)
