@@ -242,16 +242,22 @@ def make_error(code: str, file: str, path=None, line=None, column=None, hint=Non
 class CappedErrors(list):
     """A builder's errors: the first ``limit`` kept, the rest only counted (flat memory).
 
-    A builder asks :meth:`full` before making an error, so an error past the cap costs
-    neither a position lookup nor memory; :meth:`collected` adds the ``errors.more`` line.
+    A builder asks :meth:`counted_only` before making an error, so an error past the cap
+    costs neither a hint, a position lookup nor memory; :meth:`collected` adds the
+    ``errors.more`` line.
     """
 
     def __init__(self, file: str, limit: int) -> None:
         super().__init__()
         self.file, self.limit, self.more = file, limit, 0
 
-    def full(self) -> bool:
-        return len(self) >= self.limit
+    def counted_only(self) -> bool:
+        """Whether the next error is past the cap; if so it is counted here, and the caller
+        makes nothing for it (no message, no hint, no position)."""
+        if len(self) < self.limit:
+            return False
+        self.more += 1
+        return True
 
     def collected(self) -> list:
         return list(self) + ([make_error("errors.more", self.file, count=self.more)] if self.more else [])

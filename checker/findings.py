@@ -134,7 +134,7 @@ class AuditResult:
 
     def hidden(self) -> list:
         """(severity, count) of the findings past --max-findings: not shown, but counted
-        (a lower bound where the note says "more than"), and never waived."""
+        (a lower bound where the note says ``at_least``), and never waived."""
         return [(n.severity, n.count) for n in self.notes if n.code == CAPPED]
 
     def counts(self) -> dict:

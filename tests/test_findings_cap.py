@@ -73,7 +73,9 @@ def test_the_note_is_in_every_human_format_and_language(tmp_path):
     for fmt in ("table", "markdown", "html"):
         out = run_cli("policy", path, "--as-of", "2025-06-01", "--format", fmt, "--max-findings", "1",
                       "--lang", "en").stdout
-        assert f"{RULE}: 3 more finding(s) (error) not shown" in " ".join(out.split()), fmt
+        flat = " ".join(out.split())
+        assert f"({RULE}): 3 more finding(s) (error) not shown" in flat, fmt
+        assert f"running the reintegration by one person ({RULE}): 3 more" in flat, fmt  # title first
 
 
 def test_hidden_findings_keep_the_exit_code_even_when_every_shown_one_is_waived(tmp_path):

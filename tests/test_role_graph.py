@@ -352,11 +352,12 @@ def test_the_graph_draws_a_bounded_number_of_actors_conflicts_first(vocab, ruleb
     data = {**POLICY, "actors": actors, "tasks": {"regie_re_integratie": ["zz-cm"]}, "data": {}}
     result = audit(data, vocab, rulebook)
     assert any(f.actors == ("zz-cm",) for f in result.findings)
-    for text, comment in ((to_dot(result), "// 4 more actor(s) not drawn"),
-                          (to_mermaid(result), "%% 4 more actor(s) not drawn")):
+    for text, comment in ((to_dot(result, "en"), "// 4 actor(s) not drawn"),
+                          (to_mermaid(result, "en"), "%% 4 actor(s) not drawn"),
+                          (to_dot(result), "// 4 actor(en) niet getekend")):
         assert comment in text
         assert "actor:zz-cm" in text or "zz-cm" in text  # the conflicted actor is drawn, though last in order
         assert "lg-0" in text and "lg-1" in text and "lg-5" not in text
     monkeypatch.undo()
     small = audit({**POLICY}, vocab, rulebook)
-    assert "not drawn" not in to_dot(small) and "not drawn" not in to_mermaid(small)
+    assert "niet getekend" not in to_dot(small) and "not drawn" not in to_mermaid(small, "en")

@@ -40,11 +40,10 @@ def exit_code(results, fail_on: str, had_input_errors: bool) -> int:
     if fail_on == "never":
         return EXIT_OK
     threshold = FAIL_ON.index(fail_on)
-    for result in results:
-        if any(f.counts and FAIL_ON.index(f.severity) <= threshold for f in result.findings):
+    for result in results:  # the worst counted finding, those past --max-findings included
+        worst = result.worst_severity()
+        if worst is not None and FAIL_ON.index(worst) <= threshold:
             return EXIT_FINDINGS
-        if any(FAIL_ON.index(severity) <= threshold for severity, _ in result.hidden()):
-            return EXIT_FINDINGS  # past --max-findings: not shown, never waived, still counted
     return EXIT_OK
 
 

@@ -54,7 +54,7 @@ def _graph_format(graph_fmt: str | None, graph_out: str) -> str | None:
     return implied
 
 
-def _write_graph_file(results, fmt: str, path: str) -> None:
+def _write_graph_file(results, fmt: str, path: str, lang: str) -> None:
     from pathlib import Path
 
     from ..report.graph import write_graphs
@@ -64,7 +64,7 @@ def _write_graph_file(results, fmt: str, path: str) -> None:
     with atomic_output(path, "--graph-out") as stream:
         if markdown:
             stream.write("```mermaid\n")
-        write_graphs(results, fmt, stream)
+        write_graphs(results, fmt, stream, lang)
         if markdown:
             stream.write("```\n")
 
@@ -115,11 +115,11 @@ def policy_command(paths, as_of, fail_on, graph_fmt, graph_out, waivers_path, in
 
     def write() -> None:
         if graph_fmt and graph_out == STDOUT:
-            write_graphs(results, graph_fmt, sys.stdout)
+            write_graphs(results, graph_fmt, sys.stdout, lang)
             if output == STDOUT:  # the graph takes the report's place on standard output
                 return
         elif graph_fmt:
-            _write_graph_file(results, graph_fmt, graph_out)
+            _write_graph_file(results, graph_fmt, graph_out, lang)
         with output_stream(output) as stream:
             report.get(fmt)(results, stream, lang, many=len(paths) > 1 or waiver_file is not None)
 

@@ -93,7 +93,6 @@ def parse_json(text: str, file: str):
 MAX_CONTAINERS = 1_000_000
 
 
-_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _EMPTY_CONTAINER = re.compile(r"\[\s*\]|\{\s*\}")
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _NESTING = {"[": 1, "{": 1, "]": -1, "}": -1}
@@ -102,23 +101,24 @@ _NESTING = {"[": 1, "{": 1, "]": -1, "}": -1}
 def bracket_marks(text: str) -> tuple:
     """(the text's brackets outside strings with empty containers taken out, as they count as
     scalars for the depth; how many empty containers there were)."""
-    bare, empty = _EMPTY_CONTAINER.subn("0", _STRING_LITERAL.sub("0", text))
+    bare, empty = _EMPTY_CONTAINER.subn("0", _STRING.sub("0", text))  # strings (and a key's colon) out
     return _NOT_BRACKET.sub("", bare), empty
 
 
 def marks_depth(marks: str) -> int:
-    """:func:`depth` from :func:`bracket_marks`: the deepest nesting plus one."""
+    """The nesting depth from :func:`bracket_marks`: the deepest nesting plus one."""
     from itertools import accumulate
 
     return max(accumulate(map(_NESTING.__getitem__, marks))) + 1 if marks else 1
 
 
 def text_depth(text: str) -> int:
-    """:func:`depth` of the data of a valid JSON text, read from the text: strings and empty
-    containers become scalars, then the deepest bracket nesting plus one. The same number as
-    walking the parsed data (a property test checks it), with the walk done by the regular
-    expression engine instead of a Python loop over every container (review: 80,000 items
-    each nested 60 deep made 4.8 million containers, and the walk took 4 s of 11)."""
+    """Nesting depth of the data of a valid JSON text (a scalar is one level, each container's
+    children one level deeper than it), read from the text: strings and empty containers
+    become scalars, then the deepest bracket nesting plus one. The same number as walking the
+    parsed data (a property test checks it), with the work done by the regular expression
+    engine instead of a Python loop over every container (review: 80,000 items each nested
+    60 deep made 4.8 million containers, and that walk took 4 s of 11)."""
     return marks_depth(bracket_marks(text)[0])  # the marks are a string, not a list: 1 byte a bracket
 
 
@@ -203,28 +203,6 @@ def _duplicate_errors(text: str, file: str, key: str) -> list[InputError]:
         _, errors = strict_yaml.build_value(root, file)
         errors = [e for e in errors if e.code == "yaml.duplicate-key"]
     return errors or [make_error("yaml.duplicate-key", file, key=key, first_line="?")]
-
-
-def depth(value) -> int:
-    """Nesting depth of plain data, without recursion (stops counting past the limit): a scalar
-    is one level, each container's children one level deeper than it.
-
-    Only containers go on the stack: scalars, most of a document, never cost a push and a
-    pop (profiled on a 109,000-actor policy: this walk took 1.1 s of 10)."""
-    containers = (dict, list)
-    if not isinstance(value, containers):
-        return 1
-    deepest, stack = 1, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if not item:
-            continue
-        if level + 1 > strict_yaml.MAX_DEPTH:
-            return level + 1
-        deepest = max(deepest, level + 1)
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((v, level + 1) for v in children if isinstance(v, containers))
-    return deepest
 
 
 #: Where a JSON value or key starts: a string, an opening bracket, a number or a literal.

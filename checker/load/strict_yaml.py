@@ -72,7 +72,10 @@ def compose_single(text: str, file: str, limit: int | None = None):
     ``limit``: parser events allowed (default MAX_EVENTS)."""
     limit = MAX_EVENTS if limit is None else limit
     try:
-        if len(text) > limit and _too_many_events(text, limit):  # fewer characters than the limit: fewer events
+        # events take about a character each at least (a key's implicit null shares the key's comma,
+        # the stream and document events take none), so a text no longer than the limit is not
+        # counted: it can only go past the limit by a few events
+        if len(text) > limit and _too_many_events(text, limit):
             return None, [make_error("yaml.too-many-nodes", file, limit=limit)]
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:

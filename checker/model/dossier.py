@@ -130,8 +130,7 @@ class _DossierBuilder:
         self.actor_index: dict = {}
 
     def fail(self, code: str, path, want_key=False, hint=None, **params) -> None:
-        if self.errors.full():  # past --max-errors: counted, not made (checker/errors.py CappedErrors)
-            self.errors.more += 1
+        if self.errors.counted_only():  # past --max-errors: counted, not made (checker/errors.py CappedErrors)
             return
         self.errors.append(self.doc.error(code, path, want_key=want_key, hint=hint, **params))
 
@@ -139,8 +138,7 @@ class _DossierBuilder:
         """``fail`` for a value not among ``choices``, with a did-you-mean (and, for a vocabulary
         name, the allowed values): worked out only while errors are still shown, never for
         an error past --max-errors that is only counted."""
-        if self.errors.full():
-            self.errors.more += 1
+        if self.errors.counted_only():
             return
         extra = allowed_hint(value, choices, vocab) if vocab else {}
         self.fail(code, path, value=value, hint=did_you_mean(value, choices), **extra)

@@ -8,6 +8,7 @@ red. Order is sorted throughout, so the same policy always gives the same text.
 """
 from __future__ import annotations
 
+from ..messages import DEFAULT_LANGUAGE, text
 from ..roles.labels import INVERSE, kind_of, name_of
 from .safe import dot_quoted, mermaid_text
 
@@ -119,15 +120,14 @@ def _drawn(result) -> tuple:
     return nodes, edges, marked_nodes, marked_edges, left_out
 
 
-def _left_out(count: int) -> str:
-    return (f"{count} more actor(s) not drawn: at most {MAX_DRAWN_ACTORS} are, those in a finding first "
-            "(the report lists every finding)")
+def _left_out(count: int, lang: str) -> str:
+    return text("ui", "graph_not_drawn", lang, count=count, limit=MAX_DRAWN_ACTORS)
 
 
-def _dot_body(result, prefix: str = "", indent: str = "  ") -> list:
+def _dot_body(result, prefix: str = "", indent: str = "  ", lang: str = DEFAULT_LANGUAGE) -> list:
     nodes, edges, marked_nodes, marked_edges, left_out = _drawn(result)
     red = f'color="{CONFLICT_COLOUR}", fontcolor="{CONFLICT_COLOUR}", penwidth=2.5'
-    lines = [f"{indent}// {_left_out(left_out)}"] if left_out else []
+    lines = [f"{indent}// {_left_out(left_out, lang)}"] if left_out else []
     for label in nodes:
         style = f", {red}" if label in marked_nodes else ""
         lines.append(f"{indent}{_quote(prefix + label)} [label={_quote(node_text(result, label))}, "
@@ -142,25 +142,25 @@ def _dot_body(result, prefix: str = "", indent: str = "  ") -> list:
 _DOT_HEAD = ["  rankdir=LR;", '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];']
 
 
-def to_dot(result) -> str:
-    lines = [f"digraph {_quote(result.subject)} {{"] + _DOT_HEAD + _dot_body(result) + ["}"]
+def to_dot(result, lang: str = DEFAULT_LANGUAGE) -> str:
+    lines = [f"digraph {_quote(result.subject)} {{"] + _DOT_HEAD + _dot_body(result, lang=lang) + ["}"]
     return "\n".join(lines) + "\n"
 
 
-def to_dot_combined(results) -> str:
+def to_dot_combined(results, lang: str = DEFAULT_LANGUAGE) -> str:
     """Several policies as one digraph: a cluster per policy, node names prefixed with its number."""
     lines = ['digraph "verzuimcheck" {'] + _DOT_HEAD + ["  compound=true;"]
     for i, result in enumerate(results):
         lines += [f"  subgraph {_quote(f'cluster_{i}')} {{", f"    label={_quote(result.subject)};"]
-        lines += _dot_body(result, prefix=f"{i}/", indent="    ") + ["  }"]
+        lines += _dot_body(result, prefix=f"{i}/", indent="    ", lang=lang) + ["  }"]
     return "\n".join(lines + ["}"]) + "\n"
 
 
-def _mermaid_body(result, prefix: str, indent: str, first_link: int) -> tuple:
+def _mermaid_body(result, prefix: str, indent: str, first_link: int, lang: str) -> tuple:
     """(lines, conflict node ids, conflict link numbers) of one policy's nodes and edges."""
     nodes, edges, marked_nodes, marked_edges, left_out = _drawn(result)
     ids = {label: f"{prefix}n{i}" for i, label in enumerate(nodes)}
-    lines = [f"{indent}%% {_left_out(left_out)}"] if left_out else []
+    lines = [f"{indent}%% {_left_out(left_out, lang)}"] if left_out else []
     for label in nodes:
         left, right = _MERMAID_SHAPES.get(kind_of(label), ('["', '"]'))
         lines.append(f"{indent}{ids[label]}{left}{mermaid_text(node_text(result, label))}{right}")
@@ -181,19 +181,19 @@ def _mermaid_styles(red_nodes: list, red_links: list) -> list:
     return lines
 
 
-def to_mermaid(result) -> str:
-    body, red_nodes, red_links, _ = _mermaid_body(result, "", "  ", 0)
+def to_mermaid(result, lang: str = DEFAULT_LANGUAGE) -> str:
+    body, red_nodes, red_links, _ = _mermaid_body(result, "", "  ", 0, lang)
     lines = [f"%% verzuimcheck role graph: {mermaid_text(result.subject)}", "flowchart LR"] + body
     return "\n".join(lines + _mermaid_styles(red_nodes, red_links)) + "\n"
 
 
-def to_mermaid_combined(results) -> str:
+def to_mermaid_combined(results, lang: str = DEFAULT_LANGUAGE) -> str:
     """Several policies as one flowchart: a subgraph per policy, node ids prefixed ``p<number>``;
     link numbers (for linkStyle) count on across the subgraphs, as mermaid numbers them."""
     lines = ["%% verzuimcheck role graphs: " + ", ".join(mermaid_text(r.subject) for r in results), "flowchart LR"]
     red_nodes, red_links, links = [], [], 0
     for i, result in enumerate(results):
-        body, nodes, red, count = _mermaid_body(result, f"p{i}", "    ", links)
+        body, nodes, red, count = _mermaid_body(result, f"p{i}", "    ", links, lang)
         lines += [f"  subgraph p{i}[\"{mermaid_text(result.subject)}\"]"] + body + ["  end"]
         red_nodes += nodes
         red_links += red
@@ -208,11 +208,11 @@ GRAPH_SUFFIXES = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "m
 GRAPH_COMBINERS = {"dot": to_dot_combined, "mermaid": to_mermaid_combined}
 
 
-def write_graphs(results, fmt: str, stream) -> None:
+def write_graphs(results, fmt: str, stream, lang: str = DEFAULT_LANGUAGE) -> None:
     """The role graph of one policy; of several, one combined document (a dot cluster or a
     mermaid subgraph per policy), since renderers accept one graph per document."""
     drawn = [r for r in results if r.graph is not None]
     if len(drawn) == 1:
-        stream.write(GRAPH_WRITERS[fmt](drawn[0]))
+        stream.write(GRAPH_WRITERS[fmt](drawn[0], lang))
     elif drawn:
-        stream.write(GRAPH_COMBINERS[fmt](drawn))
+        stream.write(GRAPH_COMBINERS[fmt](drawn, lang))

@@ -139,7 +139,7 @@ def _section(result, number: int, lang: str) -> list:
         out += _timeline_table(result, lang)
     if result.notes:
         out += [f"<h3>{_e(text('ui', 'notes', lang))}</h3>", '<ul class="notes">']
-        out += [f"<li>{_e(note_to_dict(n, lang)['message'])}</li>" for n in result.notes]
+        out += [f"<li>{_e(note_to_dict(n, lang, result.rules)['message'])}</li>" for n in result.notes]
         out.append("</ul>")
     return out + ["</section>"]
 

@@ -85,7 +85,7 @@ def _section(result, number: int, lang: str) -> list:
         lines += ["", f"### {md(text('ui', 'timeline', lang))}", ""] + _timeline(result, lang)
     if result.notes:
         lines += ["", f"### {md(text('ui', 'notes', lang))}", ""]
-        lines += [f"- {md(note_to_dict(n, lang)['message'])}" for n in result.notes]
+        lines += [f"- {md(note_to_dict(n, lang, result.rules)['message'])}" for n in result.notes]
     counts = result.counts()
     lines += ["", md(text("ui", "summary", lang, errors=counts["error"], warnings=counts["warning"],
                           infos=counts["info"])), ""]

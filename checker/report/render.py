@@ -325,13 +325,17 @@ def status_text(status: str, announced: bool, lang: str) -> str:
     return f"{words} ({text('status', 'announced', lang)})" if announced else words
 
 
-def note_to_dict(note, lang: str) -> dict:
-    extra = {}
+def note_to_dict(note, lang: str, rules=None) -> dict:
+    """A note as JSON; ``rules`` (id -> Rule, a result's ``rules``) gives a rule's title for
+    a note that names a rule (findings-capped)."""
+    extra, title = {}, ""
     if note.rule is not None:  # findings-capped: which rule, how serious, and whether count is a lower bound
         extra = {"rule": note.rule, "severity": note.severity, "at_least": note.at_least}
+        rule = (rules or {}).get(note.rule)
+        title = localized(rule.title, lang) if rule else note.rule
     code = note.code + ("-at-least" if note.at_least else "")
     return {"code": note.code, "count": note.count, **extra,
-            "message": text("notes", code, lang, count=note.count, rule=note.rule or "",
+            "message": text("notes", code, lang, count=note.count, rule=note.rule or "", title=title,
                             severity=text("severity", note.severity, lang) if note.severity else "")}
 
 
@@ -355,7 +359,7 @@ def result_to_dict(result, lang: str) -> dict:
         data["policy"] = dict(result.facts)
     elif result.kind == "waivers":
         data["waivers"] = dict(result.facts)
-    data["notes"] = [note_to_dict(n, lang) for n in result.notes]
+    data["notes"] = [note_to_dict(n, lang, result.rules) for n in result.notes]
     if result.adjustments:
         data["adjustments"] = [a.to_dict() for a in result.adjustments]
     if result.explanation is not None:

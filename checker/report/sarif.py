@@ -92,7 +92,7 @@ def _result(result, finding, rule_index: dict, lang: str) -> dict:
 def _capped(result, note, lang: str) -> dict:
     """A tool notification for a findings-capped note: which rule, how many results not listed."""
     return {"descriptor": {"id": CAPPED}, "level": LEVELS[note.severity or "warning"],
-            "message": {"text": note_to_dict(note, lang)["message"]},
+            "message": {"text": note_to_dict(note, lang, result.rules)["message"]},
             "associatedRule": {"id": note.rule},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.file)}},
                            "logicalLocations": [{"name": result.subject, "kind": "module"}]}],

@@ -259,7 +259,7 @@ def write_result(console, result, lang: str) -> None:
     if result.timeline and result.explanation is None:
         console.print(_timeline_table(result, lang, width))
     for note in result.notes:
-        console.print(_text((note_to_dict(note, lang)["message"], "dim")))
+        console.print(_text((note_to_dict(note, lang, result.rules)["message"], "dim")))
     for adjustment in result.adjustments:  # what --rules packs changed, with their reasons
         console.print(_text((adjustment_text(adjustment, lang), "yellow")), soft_wrap=True)
     console.print(text("ui", "summary", lang, errors=result.counts()["error"],
